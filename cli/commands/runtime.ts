@@ -1,0 +1,33 @@
+// Commands that run release-gate's processes: the worker, the development stack, and a look at the configuration.
+import type { Command } from 'commander';
+import { redactConfig } from '../../config/load.js';
+import { configSchema } from '../../config/schema.js';
+import { runDevStack } from '../../dev/stack.js';
+import { runWorker } from '../../worker/run.js';
+import { action, cliConfig, cliLogger } from '../context.js';
+
+export function registerRuntimeCommands(program: Command): void {
+  program
+    .command('worker')
+    .description('run the approval and submission workers until SIGTERM or Ctrl-C (in-flight work drains first)')
+    .action(action(() => runWorker(cliConfig(), cliLogger('worker'))));
+
+  program
+    .command('dev')
+    .description('start the development stack: Temporal dev server (web UI on :8233), PostgreSQL and the worker')
+    .action(action(() => runDevStack(cliConfig(), cliLogger('dev'))));
+
+  program
+    .command('config')
+    .description('print the effective configuration with secrets masked, or --list every variable')
+    .option('--list', 'list every variable with its default and meaning')
+    .action(action((opts: { list?: boolean }) => {
+      if (opts.list) {
+        for (const [name, schema] of Object.entries(configSchema.shape)) {
+          process.stdout.write(`${name.padEnd(30)} ${schema.description ?? ''}\n`);
+        }
+        return;
+      }
+      process.stdout.write(JSON.stringify(redactConfig(cliConfig()), null, 2) + '\n');
+    }));
+}

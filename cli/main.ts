@@ -1,0 +1,18 @@
+// The `release-gate` command line. Each group of commands registers itself from cli/commands/.
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { registerRuntimeCommands } from './commands/runtime.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export function buildProgram(): Command {
+  const program = new Command('release-gate')
+    .description('Release-approval automation for TCMPP superapps: decide mini program releases by policy, escalate to reviewers, submit to TCMPP.')
+    .version(version)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: true });
+  registerRuntimeCommands(program);
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

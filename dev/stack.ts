@@ -1,0 +1,67 @@
+// `make dev` / `release-gate dev`: the whole stack on embedded defaults, in one process tree that Ctrl-C
+// stops cleanly: the Temporal dev server, PostgreSQL (embedded unless DATABASE_URL is set) and the worker.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config/schema.js';
+import { embedded } from '../db/database-url.js';
+import { startEmbeddedPostgres } from '../db/embedded.js';
+import type { Logger } from '../logging/logger.js';
+import { runWorker } from '../worker/run.js';
+import { startDevTemporal } from './temporal-server.js';
+
+export const devDataDir = new URL('../.data/', import.meta.url).pathname;
+const devTemporalPort = 7233;
+const devTemporalUiPort = 8233;
+
+export async function runDevStack(config: Config, logger: Logger): Promise<void> {
+  mkdirSync(devDataDir, { recursive: true });
+  const stops: { name: string; stop: () => Promise<void> }[] = [];
+  try {
+    logger.info('starting the Temporal dev server', { db: join(devDataDir, 'temporal.sqlite') });
+    const temporal = await startDevTemporal({
+      dbFile: join(devDataDir, 'temporal.sqlite'),
+      port: devTemporalPort,
+      uiPort: devTemporalUiPort,
+      namespace: config.TEMPORAL_NAMESPACE,
+      onLog: (line) => logger.debug(line, { component: 'temporal-server' }),
+    });
+    stops.push({ name: 'Temporal dev server', stop: temporal.stop });
+
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      logger.info('starting embedded PostgreSQL', { dataDir: join(devDataDir, 'postgres'), port: config.EMBEDDED_POSTGRES_PORT });
+      const pg = await startEmbeddedPostgres({
+        dataDir: join(devDataDir, 'postgres'),
+        port: config.EMBEDDED_POSTGRES_PORT,
+        database: embedded.database,
+        onLog: (line) => logger.debug(line, { component: 'postgres' }),
+      });
+      stops.push({ name: 'PostgreSQL', stop: pg.stop });
+      databaseUrl = pg.url;
+    }
+
+    const devConfig: Config = Object.freeze({ ...config, TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: databaseUrl });
+    printBanner(temporal.uiUrl, devConfig);
+    await runWorker(devConfig, logger.child({ component: 'worker' }));
+  } finally {
+    for (const { name, stop } of stops.reverse()) {
+      logger.info(`stopping ${name}`);
+      await stop().catch((err: Error) => logger.warn(`could not stop ${name} cleanly`, { error: err.message }));
+    }
+    logger.info('development stack stopped');
+  }
+}
+
+function printBanner(uiUrl: string, config: Config) {
+  const lines = [
+    '',
+    'release-gate development stack is up',
+    `  Temporal web UI   ${uiUrl}`,
+    `  Temporal gRPC     ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`,
+    `  PostgreSQL        ${config.DATABASE_URL?.replace(/:[^:@/]+@/, ':***@')}`,
+    `  Task queues       ${config.TASK_QUEUE_APPROVALS}, ${config.TASK_QUEUE_SUBMIT}`,
+    '  Ctrl-C stops everything.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
