@@ -53,10 +53,12 @@ export const configSchema = z.object({
   TCMPP_TIMEOUT_SECONDS: positiveInt(300).default(10).describe('Request timeout of each TCMPP call'),
   TCMPP_PLATFORM_IDS: csv.default([]).describe('Comma-separated platform ids to pick approvals up from'),
   TCMPP_RATE_LIMIT_PER_SECOND: positiveInt(1000).default(20).describe('Account-wide ProcessMNPApproval calls per second, across all workers'),
+  TCMPP_TIME_ZONE: timeZone.default('UTC').describe('Zone of the "YYYY-MM-DD HH:mm:ss" times TCMPP returns (ApplyTime, UpdateTime)'),
   APPROVAL_NOTE_MAX_LENGTH: positiveInt(10000).default(500).describe('Longest approval note sent to TCMPP'),
 
   INTAKE_INTERVAL_SECONDS: positiveInt(86400).default(30).describe('How often the intake schedule polls each platform'),
   POLICY_FILE: z.string().min(1).default('rules/default.policy.json').describe('Policy published as version 1 when the store is empty'),
+  HISTORY_WINDOW_DAYS: positiveInt(3650).default(30).describe('How far back the history facts (recent approvals, rejections) look'),
   POLICY_TIME_ZONE: timeZone.default('UTC').describe('Time zone of the clock facts (weekday, hour)'),
   HTTP_PORT: positiveInt(65535).default(8080).describe('Port of the reviewer HTTP API'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'must be debug, info, warn or error' }).default('info').describe('Least severe log level written'),
