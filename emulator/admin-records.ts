@@ -26,6 +26,7 @@ export function addApproval(state: EmulatorState, input: NewApproval, now: Date)
   const parsed = approvalSchema.safeParse({
     ApprovalNo: `aud${randomId(15)}`,
     MNPVersionId: nextVersionId(platform),
+    ApplyUser: 'developer',
     ApplyTime: apiTime(now),
     ...fields,
   });

@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from '../logging/logger.js';
+import type { TcmppClientOptions } from '../tcmpp/client.js';
 import { createEmulatorAdminClient, type EmulatorAdminClient } from './admin-client.js';
 import { ADMIN_PREFIX, handleAdminRequest } from './admin.js';
 import { handleApiRequest } from './api.js';
@@ -41,7 +42,8 @@ export interface EmulatorOptions {
   noteMaxLength?: number;
   /** Replaces the fixture's Faults at start (and after a reset). */
   faults?: FaultSettingsInput;
-  /** The emulator's clock for timestamps, plan expiry and approval times (default: the system clock). */
+  /** The emulator's clock for signature timestamps, plan expiry, approval times and the rate windows
+   * (default: the system clock, and a monotonic one for the rate windows). A frozen clock makes rate tests exact. */
   now?: () => Date;
   logger?: Logger;
 }
@@ -55,6 +57,8 @@ export interface RunningEmulator {
   secretId: string;
   secretKey: string;
   admin: EmulatorAdminClient;
+  /** Options for createTcmppClient that reach this emulator (region ap-singapore, 5 s timeout unless overridden). */
+  clientOptions(overrides?: Partial<TcmppClientOptions>): TcmppClientOptions;
   /** The environment that points release-gate at this emulator. */
   env(): Record<'TCMPP_ENDPOINT' | 'TCMPP_PROTOCOL' | 'TCMPP_SECRET_ID' | 'TCMPP_SECRET_KEY', string>;
   /** Closes the server and every open connection (hung ones included). */
@@ -74,7 +78,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = new CallLog();
   const faults = new FaultInjector(initialFaults);
   const rate = options.rateLimitPerSecond ?? 20;
-  const limiter = new SlidingWindowLimiter((action) => options.rateLimitPerAction?.[action] ?? rate);
+  const limiter = new SlidingWindowLimiter(
+    (action) => options.rateLimitPerAction?.[action] ?? rate,
+    options.now ? () => now().getTime() : undefined,
+  );
   const reset = () => {
     state = new EmulatorState(fixtures);
     log.reset();
@@ -116,6 +123,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     secretId,
     secretKey,
     admin: createEmulatorAdminClient(url),
+    clientOptions: (overrides = {}) => ({
+      endpoint, protocol: 'http', region: 'ap-singapore', secretId, secretKey, timeoutSeconds: 5, ...overrides,
+    }),
     env: () => ({ TCMPP_ENDPOINT: endpoint, TCMPP_PROTOCOL: 'http', TCMPP_SECRET_ID: secretId, TCMPP_SECRET_KEY: secretKey }),
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
