@@ -30,7 +30,7 @@ export default tseslint.config(
         paths: [...nodeBuiltins, ...ioModules].map((name) => ({ name, message: 'workflow code is deterministic: no Node built-ins or I/O (use an activity)' })),
         patterns: [
           { group: ['**/activities/*', '!**/activities/*.types*'], allowTypeImports: true, message: 'import activities as types only (import type) and call them through proxyActivities' },
-          { group: ['**/db/*', '**/tcmpp/*', '**/worker/*', '**/config/load*'], message: 'workflow code is deterministic: no I/O modules' },
+          { group: ['**/db/*', '**/tcmpp/*', '**/ledger/*', '**/worker/*', '**/config/load*', '**/emulator/*'], allowTypeImports: true, message: 'workflow code is deterministic: no I/O modules (types only)' },
         ],
       }],
       'no-restricted-globals': ['error',

@@ -24,6 +24,8 @@ export interface Ledger {
   list(filter?: LedgerFilter): Promise<LedgerRow[]>;
   historyOfMiniProgram(miniProgramId: string, windowDays: number, excludeApprovalNo?: string): Promise<HistoryCounts>;
   historyOfApplicant(applicant: string, windowDays: number, excludeApprovalNo?: string): Promise<HistoryCounts>;
+  /** Which of these approvals already have a finished row (decided, conflict or failed). */
+  finishedApprovalNos(platformId: string, approvalNos: readonly string[]): Promise<Set<string>>;
   /** The TCMPP error code of the platform's most recent submission (null: it succeeded, or none yet). */
   latestSubmissionErrorOfPlatform(platformId: string): Promise<string | null>;
 }
@@ -100,8 +102,18 @@ export function createLedger(pool: Pool): Ledger {
     return rows[0]?.tcmpp_error_code ?? null;
   };
 
+  const finishedApprovalNos = async (platformId: string, approvalNos: readonly string[]) => {
+    if (approvalNos.length === 0) return new Set<string>();
+    const { rows } = await pool.query<{ approval_no: string }>(
+      `SELECT approval_no FROM approval_decisions WHERE platform_id = $1 AND approval_no = ANY($2) AND state IN ${terminal}`,
+      [platformId, approvalNos],
+    );
+    return new Set(rows.map((r) => r.approval_no));
+  };
+
   return {
     write,
+    finishedApprovalNos,
     get,
     list,
     historyOfMiniProgram: (id, days, exclude) => history('mini_program_id', id, days, exclude),
