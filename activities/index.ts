@@ -9,6 +9,7 @@ import type { LedgerEntry } from '../ledger/types.js';
 import type { Logger } from '../logging/logger.js';
 import type { TcmppClient } from '../tcmpp/client.js';
 import { gatherFacts, type FactSources, type GatherFactsInput } from './facts/gather-facts.js';
+import { translatingFailures } from './failures.js';
 import { createLoadPolicy, type ActivePolicySource } from './load-policy.js';
 import { createPickUpApprovals, type ApprovalStarter } from './pick-up-approvals.js';
 import { createSubmitDecision } from './submit-decision.js';
@@ -26,7 +27,8 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const sources: FactSources = { tcmpp: deps.tcmpp, ledger: deps.ledger, ...deps.facts, ...(deps.now ? { now: deps.now } : {}) };
   const approval = {
-    gatherFacts: (input: GatherFactsInput) => gatherFacts(sources, input),
+    // Typed, so an AuthFailure or an expired plan is not retried for minutes before the workflow fails safe.
+    gatherFacts: (input: GatherFactsInput) => translatingFailures(() => gatherFacts(sources, input)),
     loadPolicy: createLoadPolicy(deps.policies),
     recordDecision: async (entry: LedgerEntry) => {
       await deps.ledger.write(entry);

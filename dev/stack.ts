@@ -1,5 +1,6 @@
 // `make dev` / `release-gate dev`: the whole stack on embedded defaults, in one process tree that Ctrl-C
-// stops cleanly: the Temporal dev server, PostgreSQL (embedded unless DATABASE_URL is set) and the worker.
+// stops cleanly: the Temporal dev server, PostgreSQL (embedded unless DATABASE_URL is set), the TCMPP emulator
+// (unless TCMPP credentials are configured), the worker with its intake schedules, and the reviewer HTTP API.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
@@ -7,6 +8,8 @@ import { embedded } from '../db/database-url.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import type { Logger } from '../logging/logger.js';
 import { runWorker } from '../worker/run.js';
+import { tcmppForDev } from './demo-emulator.js';
+import { startDevExtras } from './dev-extras.js';
 import { startDevTemporal } from './temporal-server.js';
 
 export const devDataDir = new URL('../.data/', import.meta.url).pathname;
@@ -40,9 +43,20 @@ export async function runDevStack(config: Config, logger: Logger): Promise<void>
       databaseUrl = pg.url;
     }
 
-    const devConfig: Config = Object.freeze({ ...config, TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: databaseUrl });
-    printBanner(temporal.uiUrl, devConfig);
-    await runWorker(devConfig, logger.child({ component: 'worker' }));
+    const tcmpp = await tcmppForDev({ ...config, TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: databaseUrl }, logger);
+    if (tcmpp.emulator) stops.push({ name: 'TCMPP emulator', stop: tcmpp.emulator.stop });
+    const devConfig = tcmpp.config;
+
+    const extras = new AbortController();
+    let extrasStopped: Promise<void> = Promise.resolve();
+    stops.push({ name: 'HTTP API', stop: async () => { extras.abort(); await extrasStopped; } });
+    await runWorker(devConfig, logger.child({ component: 'worker' }), {
+      onReady: () => {
+        extrasStopped = startDevExtras(devConfig, logger, extras.signal, { uiUrl: temporal.uiUrl, emulatorUrl: tcmpp.emulator?.url })
+          .catch((err: Error) => logger.error('the HTTP API or the demo summary failed', { error: err.message }));
+      },
+    });
+    extras.abort();
   } finally {
     for (const { name, stop } of stops.reverse()) {
       logger.info(`stopping ${name}`);
@@ -50,18 +64,4 @@ export async function runDevStack(config: Config, logger: Logger): Promise<void>
     }
     logger.info('development stack stopped');
   }
-}
-
-function printBanner(uiUrl: string, config: Config) {
-  const lines = [
-    '',
-    'release-gate development stack is up',
-    `  Temporal web UI   ${uiUrl}`,
-    `  Temporal gRPC     ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`,
-    `  PostgreSQL        ${config.DATABASE_URL?.replace(/:[^:@/]+@/, ':***@')}`,
-    `  Task queues       ${config.TASK_QUEUE_APPROVALS}, ${config.TASK_QUEUE_SUBMIT}`,
-    '  Ctrl-C stops everything.',
-    '',
-  ];
-  process.stdout.write(lines.join('\n') + '\n');
 }

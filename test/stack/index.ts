@@ -18,7 +18,10 @@ export interface TestStack {
   pool: pg.Pool;
   databaseUrl: string;
   /** Starts both workers on fresh task queues (so files never steal each other's tasks); stopped after the file. */
-  startWorkers(opts: Partial<Pick<WorkerSetup, 'approvalActivities' | 'submitActivities' | 'submitRatePerSecond' | 'overrides'>>): Promise<RunningTestWorkers>;
+  startWorkers(opts: Partial<Pick<WorkerSetup, 'approvalActivities' | 'submitActivities' | 'submitRatePerSecond' | 'overrides'>> & {
+    /** Join these task queues (a second worker of the same deployment) instead of fresh ones. */
+    taskQueues?: { approvals: string; submit: string };
+  }): Promise<RunningTestWorkers>;
 }
 
 export interface RunningTestWorkers extends ReleaseGateWorkers {
@@ -49,9 +52,9 @@ export function useTestStack(opts: { database?: boolean } = {}): TestStack {
     }
 
     stack.startWorkers = async (workerOpts) => {
-      const id = randomUUID().slice(0, 8);
-      const approvalsTaskQueue = `test-approvals-${id}`;
-      const submitTaskQueue = `test-submit-${id}`;
+      const queues = workerOpts.taskQueues ?? newTaskQueues();
+      const approvalsTaskQueue = queues.approvals;
+      const submitTaskQueue = queues.submit;
       const workers = await createWorkers({
         connection: stack.nativeConnection,
         namespace: 'default',
@@ -75,6 +78,12 @@ export function useTestStack(opts: { database?: boolean } = {}): TestStack {
   });
 
   return stack;
+}
+
+/** Task queue names no other test file uses. */
+export function newTaskQueues(): { approvals: string; submit: string } {
+  const id = randomUUID().slice(0, 8);
+  return { approvals: `test-approvals-${id}`, submit: `test-submit-${id}` };
 }
 
 /** A database of its own for one test file, created on the shared server and dropped after. */
