@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerRuntimeCommands } from './commands/runtime.js';
+import { registerApprovalCommands } from './commands/approvals.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: true });
   registerRuntimeCommands(program);
+  registerApprovalCommands(program);
   return program;
 }
 

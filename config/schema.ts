@@ -52,7 +52,7 @@ export const configSchema = z.object({
   TCMPP_TOKEN: z.string().min(1).optional().describe('Session token for temporary credentials; secret'),
   TCMPP_TIMEOUT_SECONDS: positiveInt(300).default(10).describe('Request timeout of each TCMPP call'),
   TCMPP_PLATFORM_IDS: csv.default([]).describe('Comma-separated platform ids to pick approvals up from'),
-  TCMPP_RATE_LIMIT_PER_SECOND: positiveInt(1000).default(20).describe('Account-wide ProcessMNPApproval calls per second, across all workers'),
+  TCMPP_RATE_LIMIT_PER_SECOND: positiveInt(1000).default(20).describe('TCMPP calls per second for each action, account-wide across all workers (the API allows 20)'),
   TCMPP_TIME_ZONE: timeZone.default('UTC').describe('Zone of the "YYYY-MM-DD HH:mm:ss" times TCMPP returns (ApplyTime, UpdateTime)'),
   APPROVAL_NOTE_MAX_LENGTH: positiveInt(10000).default(500).describe('Longest approval note sent to TCMPP'),
 
@@ -61,6 +61,7 @@ export const configSchema = z.object({
   HISTORY_WINDOW_DAYS: positiveInt(3650).default(30).describe('How far back the history facts (recent approvals, rejections) look'),
   POLICY_TIME_ZONE: timeZone.default('UTC').describe('Time zone of the clock facts (weekday, hour)'),
   HTTP_PORT: positiveInt(65535).default(8080).describe('Port of the reviewer HTTP API'),
+  API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().describe('Bearer token the reviewer HTTP API requires on /api/ routes; unset: none required; secret'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'must be debug, info, warn or error' }).default('info').describe('Least severe log level written'),
   LOG_FORMAT: z.enum(['json', 'pretty'], { message: 'must be json or pretty' }).default('json').describe('json: one object a line; pretty: for people'),
 });
@@ -69,4 +70,4 @@ export type Config = z.infer<typeof configSchema>;
 export type ConfigVariable = keyof Config;
 
 /** Variables whose values are never logged or printed. */
-export const secretVariables: readonly ConfigVariable[] = ['TEMPORAL_API_KEY', 'TCMPP_SECRET_KEY', 'TCMPP_TOKEN', 'DATABASE_URL'];
+export const secretVariables: readonly ConfigVariable[] = ['TEMPORAL_API_KEY', 'TCMPP_SECRET_KEY', 'TCMPP_TOKEN', 'DATABASE_URL', 'API_TOKEN'];

@@ -1,0 +1,43 @@
+// A reviewer's decision on an escalated approval, sent as the workflow's `decide` Update. The workflow's
+// validator is the authority (it refuses a reject without a note, an over-long note, a workflow not waiting);
+// this checks the input's shape first so a typo gets a precise message without a round trip.
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { approvalWorkflowId } from '../workflows/approval/ids.js';
+import { decideUpdate, type DecideResult } from '../workflows/approval/messages.js';
+import type { ReviewerDecisionInput } from '../workflows/approval/reviews.js';
+import { ApprovalNotFoundError, ApprovalStateError, InvalidInputError } from './errors.js';
+
+export function parseReviewerDecision(body: unknown): ReviewerDecisionInput {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new InvalidInputError('the decision must be a JSON object: {"reviewer": "...", "outcome": "approve" | "reject", "note": "..."}');
+  }
+  const { reviewer, outcome, note, ...rest } = body as Record<string, unknown>;
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) throw new InvalidInputError(`unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (expected reviewer, outcome, note)`);
+  if (typeof reviewer !== 'string' || reviewer.trim() === '') throw new InvalidInputError('reviewer: required, the name of who decides');
+  if (outcome !== 'approve' && outcome !== 'reject') throw new InvalidInputError(`outcome: must be "approve" or "reject" (got ${JSON.stringify(outcome)})`);
+  if (note !== undefined && typeof note !== 'string') throw new InvalidInputError('note: must be a string');
+  if (outcome === 'reject' && (note ?? '').trim() === '') throw new InvalidInputError('note: required when rejecting (TCMPP requires a reason)');
+  return { reviewer: reviewer.trim(), outcome, ...(note !== undefined ? { note } : {}) };
+}
+
+export async function decideApproval(client: Client, platformId: string, approvalNo: string, decision: ReviewerDecisionInput): Promise<DecideResult> {
+  const handle = client.workflow.getHandle(approvalWorkflowId(platformId, approvalNo));
+  try {
+    return await handle.executeUpdate(decideUpdate, { args: [decision] });
+  } catch (err) {
+    // The server answers NOT_FOUND for a finished workflow too, with a message saying so.
+    if (err instanceof Error && /already completed/i.test(err.message)) {
+      throw new ApprovalStateError(`decision refused: approval ${approvalNo} is no longer waiting for a decision, its workflow has finished (release-gate show ${approvalNo} --platform ${platformId})`);
+    }
+    if (err instanceof WorkflowNotFoundError) throw new ApprovalNotFoundError(platformId, approvalNo, `no approval workflow for ${approvalNo} on platform ${platformId}: it was never picked up (release-gate submit) or has been cleaned up`);
+    // The validator's refusal (or the workflow having finished) arrives as a failed Update.
+    if (err instanceof WorkflowUpdateFailedError) {
+      const why = err.cause?.message ?? err.message;
+      // The validator names the field when the input is at fault (an over-long note); anything else is the
+      // approval's state (not waiting for a reviewer, this reviewer already decided).
+      throw /^(note|reviewer|outcome):/.test(why) ? new InvalidInputError(`decision refused: ${why}`) : new ApprovalStateError(`decision refused: ${why}`);
+    }
+    throw err;
+  }
+}
