@@ -1,0 +1,85 @@
+// matchesPattern: a regular-expression test that cannot hang the worker. Patterns run on the linear-time NFA of
+// rules/regex/, and every evaluation has a budget of NFA steps, so neither a hostile pattern nor a hostile
+// fact value (nor many of both) can exhaust it.
+import { typeName } from '../fact-types.js';
+import { describeType, isPlainObject } from '../json.js';
+import { compilePattern } from '../regex/nfa.js';
+import { parsePattern, type PatternNode } from '../regex/parse.js';
+import { OperatorError, type EvalContext, type OperatorSpec } from './types.js';
+
+/** The longest fact value a pattern is run against; longer values fail safe. */
+export const maxPatternInput = 1024;
+/** NFA steps (input characters x pattern states) one evaluation may spend on pattern matching. */
+export const patternBudgetPerEvaluation = 5_000_000;
+
+export interface PatternValue {
+  pattern: string;
+  ignoreCase: boolean;
+}
+
+/** The pattern a condition's value names: "^beta-" or { "pattern": "^beta-", "ignoreCase": true }. */
+export function patternValue(value: unknown): PatternValue | string {
+  if (typeof value === 'string') return { pattern: value, ignoreCase: false };
+  if (isPlainObject(value)) {
+    const extra = Object.keys(value).filter((k) => k !== 'pattern' && k !== 'ignoreCase');
+    if (extra.length > 0) return `unknown key "${extra[0]}": a pattern value has only "pattern" and "ignoreCase"`;
+    if (typeof value.pattern !== 'string') return '"pattern" must be a string';
+    if (value.ignoreCase !== undefined && typeof value.ignoreCase !== 'boolean') return '"ignoreCase" must be true or false';
+    return { pattern: value.pattern, ignoreCase: value.ignoreCase === true };
+  }
+  return `must be a pattern string, or { "pattern": "...", "ignoreCase": true } (got ${describeType(value)})`;
+}
+
+function compiled(p: PatternValue, ctx: EvalContext) {
+  const key = `${p.ignoreCase ? 'i' : '-'}${p.pattern}`;
+  let c = ctx.patterns.get(key);
+  if (!c) {
+    c = compilePattern(p.pattern, { ignoreCase: p.ignoreCase });
+    ctx.patterns.set(key, c);
+  }
+  return c;
+}
+
+export const patternOperators: OperatorSpec[] = [{
+  name: 'matchesPattern',
+  builtin: false,
+  summary: 'the string fact matches the regular expression anywhere (anchor with ^ and $); null never matches',
+  factKinds: 'a string',
+  checkFact: (fact) => (fact.kind === 'string' || fact.kind === 'enum' ? null : `matches strings; ${typeName(fact)} is not a string`),
+  checkValue(value) {
+    const p = patternValue(value);
+    if (typeof p === 'string') return p;
+    try {
+      compilePattern(p.pattern, { ignoreCase: p.ignoreCase });
+      return nestedRepetition(parsePattern(p.pattern, p.ignoreCase))
+        ? 'nested repetition such as (a+)+ is refused: it matches nothing a+ does not, and in ordinary regex engines it backtracks catastrophically; write the repetition once'
+        : null;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  },
+  valueType: () => null,
+  evaluate(factValue, value, ctx) {
+    if (factValue === null) return false;
+    if (typeof factValue !== 'string') throw new OperatorError('matchesPattern', `the fact is ${describeType(factValue)}, not a string`);
+    if (factValue.length > maxPatternInput) throw new OperatorError('matchesPattern', `the fact is ${factValue.length} characters long; patterns run on at most ${maxPatternInput}`);
+    const p = patternValue(value);
+    if (typeof p === 'string') throw new OperatorError('matchesPattern', p);
+    const c = compiled(p, ctx);
+    ctx.patternBudget -= (factValue.length + 1) * c.states;
+    if (ctx.patternBudget < 0) throw new OperatorError('matchesPattern', `this evaluation spent its pattern-matching budget (${patternBudgetPerEvaluation} steps)`);
+    return c.test(factValue);
+  },
+}];
+
+/** Whether a repeated group itself contains an unbounded repetition: (a+)+, (a*)*, (\w+\s?)+. */
+function nestedRepetition(node: PatternNode, insideRepeat = false): boolean {
+  switch (node.type) {
+    case 'seq': return node.items.some((n) => nestedRepetition(n, insideRepeat));
+    case 'alt': return node.options.some((n) => nestedRepetition(n, insideRepeat));
+    case 'repeat':
+      if (insideRepeat && node.max === Infinity) return true;
+      return nestedRepetition(node.node, insideRepeat || node.max > 1);
+    default: return false;
+  }
+}
