@@ -43,8 +43,12 @@ const STATUS_ERROR = 'InvalidParameterValue.ProcessMNPApprovalStatusError';
 
 export function createSubmitDecision(deps: { tcmpp: TcmppClient; logger: Logger }) {
   return async function submitDecision(input: SubmitDecisionInput): Promise<SubmitDecisionResult> {
-    const { attempt } = Context.current().info;
+    const context = Context.current();
+    const { attempt } = context.info;
     const log = deps.logger.child({ platformId: input.platformId, approvalNo: input.approvalNo, attempt });
+    // Heartbeats say "this worker is alive", so a killed worker's submission is retried elsewhere after the
+    // heartbeat timeout instead of the whole start-to-close timeout. The SDK throttles them.
+    const keepAlive = setInterval(() => context.heartbeat(), 2_000);
     try {
       if (attempt > 1) {
         const settled = await reconcile(deps.tcmpp, input, attempt);
@@ -79,6 +83,8 @@ export function createSubmitDecision(deps: { tcmpp: TcmppClient; logger: Logger 
         log.error('TCMPP refused the decision; operator attention needed', { alert: true, code: err.code, requestId: err.requestId, message: err.tcmppMessage });
       }
       throw failure;
+    } finally {
+      clearInterval(keepAlive);
     }
   };
 }

@@ -15,6 +15,9 @@ export interface RateLimiterOptions {
   headroom?: number;
 }
 
+/** How many late wake-ups in a row a caller re-books before it gives up with RateLimitBusyError. */
+const maxRebookings = 20;
+
 export interface SlotGrant {
   /** The slot, by the database's clock (epoch ms): what the spacing guarantee is about. */
   slotAt: number;
@@ -39,7 +42,22 @@ export interface AccountRateLimiter {
 export function createAccountRateLimiter(pool: Pool, opts: RateLimiterOptions): AccountRateLimiter {
   const intervalMs = Math.ceil((1000 / opts.perSecond) * (1 + (opts.headroom ?? 0.1)));
   const ensured = new Set<string>();
-  const acquire = async (key: string, { maxWaitMs = 10_000, signal }: { maxWaitMs?: number; signal?: AbortSignal } = {}) => {
+  // The headroom is the whole margin for requests that leave late: a window of `perSecond` slots spans
+  // 1000 * (1 + headroom) ms. Half of that margin may be spent between the slot and the wake-up; a caller
+  // woken later than that (a stalled event loop, a slow query answer) gives its slot up and books again, so
+  // that the other half is left for signing and the network.
+  const lateToleranceMs = Math.max(2, (1000 * (opts.headroom ?? 0.1)) / 2);
+  const acquire = async (key: string, options: { maxWaitMs?: number; signal?: AbortSignal } = {}): Promise<SlotGrant> => {
+    let waitedMs = 0;
+    for (let attempt = 1; ; attempt++) {
+      const grant = await bookSlot(key, options);
+      waitedMs += grant.waitedMs;
+      const lateMs = Date.now() - grant.slotAt;
+      if (lateMs <= lateToleranceMs) return { slotAt: grant.slotAt, waitedMs };
+      if (attempt >= maxRebookings) throw new RateLimitBusyError(key, intervalMs);
+    }
+  };
+  const bookSlot = async (key: string, { maxWaitMs = 10_000, signal }: { maxWaitMs?: number; signal?: AbortSignal } = {}) => {
     if (!ensured.has(key)) {
       // Its own statement, so the booking below always finds the row and waits on its lock: an insert and an
       // update in one statement would let two first callers both go at once.

@@ -38,22 +38,22 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
 }
 
 /**
- * The TCMPP client of this process. Every ProcessMNPApproval first takes a send slot from the account-wide
- * limiter (DESIGN.md: Temporal's task-queue limit alone lets a burst through); reads are not limited here
- * because the intake and fact gathering are far below the API's limit and retried on RequestLimitExceeded.
+ * The TCMPP client of this process. Every call first takes a send slot from the account-wide limiter of its
+ * action (DESIGN.md: Temporal's task-queue limit alone lets a burst through). Reads are limited too: a burst of
+ * approvals gathers three reads each, and TCMPP's 20 a second holds per action for the whole account.
  */
 export function openTcmppClient(config: Config, pool: pg.Pool, logger: Logger): TcmppClient {
   return createTcmppClient(tcmppClientOptionsFromConfig(config, {
     logger: logger.child({ component: 'tcmpp' }),
-    beforeRequest: submissionRateLimit(pool, config.TCMPP_RATE_LIMIT_PER_SECOND),
+    beforeRequest: accountRateLimit(pool, config.TCMPP_RATE_LIMIT_PER_SECOND),
   }));
 }
 
-/** The TCMPP client's beforeRequest hook that spaces ProcessMNPApproval calls for the whole account. */
-export function submissionRateLimit(pool: pg.Pool, perSecond: number): (action: TcmppAction) => Promise<void> {
+/** The TCMPP client's beforeRequest hook: spaces the calls of each action for the whole account. */
+export function accountRateLimit(pool: pg.Pool, perSecond: number): (action: TcmppAction) => Promise<void> {
   const limiter = createAccountRateLimiter(pool, { perSecond });
   return async (action) => {
-    if (action === 'ProcessMNPApproval') await limiter.acquire(`tcmpp:${action}`, { maxWaitMs: 60_000 });
+    await limiter.acquire(`tcmpp:${action}`, { maxWaitMs: 60_000 });
   };
 }
 

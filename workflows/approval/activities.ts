@@ -28,6 +28,8 @@ export function submitActivities(settings: ApprovalSettings) {
     taskQueue: settings.submitTaskQueue,
     // A TCMPP timeout, a wait for a rate-limit slot and a reconciliation read all fit in one attempt.
     startToCloseTimeout: '2m',
+    // The activity heartbeats while it runs: a worker that dies is noticed in 20 s, not 2 minutes.
+    heartbeatTimeout: '20s',
     // Transient failures are retried for a day (TCMPP outages); then the workflow records the failure.
     scheduleToCloseTimeout: '24h',
     retry: {
