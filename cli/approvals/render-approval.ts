@@ -73,8 +73,7 @@ export function renderApprovalView(platformId: string, approvalNo: string, view:
 }
 
 function ledgerSummary(row: LedgerRow): string {
-  const parts = [outcomeOf(row)];
-  if (row.state === 'pending') parts.push(`since ${shortTime(row.escalatedAt ?? row.updatedAt)} UTC`);
+  const parts = [row.state === 'pending' ? `pending since ${shortTime(row.escalatedAt ?? row.updatedAt)} UTC` : outcomeOf(row)];
   if (row.decidedBy) parts.push(`by ${row.decidedBy}${row.source ? ` (${row.source})` : ''}`);
   if (row.decidedAt) parts.push(`at ${shortTime(row.decidedAt)} UTC`);
   if (row.note) parts.push(`note "${row.note}"`);

@@ -50,7 +50,7 @@ interface EscalationShape {
 /** The exact commands a reviewer runs for an escalated approval (NAME stands for them unless given). */
 export function decideCommands(platformId: string, approvalNo: string, reviewer = 'NAME'): { approve: string; reject: string } {
   const base = `release-gate decide ${shellQuote(approvalNo)} --platform ${shellQuote(platformId)} --reviewer ${reviewer === 'NAME' ? reviewer : shellQuote(reviewer)}`;
-  return { approve: `${base} --approve`, reject: `${base} --reject --note 'the reason TCMPP shows the developer'` };
+  return { approve: `${base} --approve`, reject: `${base} --reject --note 'REASON'` };
 }
 
 export function renderPending(rows: readonly LedgerRow[], reviewer?: string): string {

@@ -1,24 +1,10 @@
 // The approval commands as a user runs them (a child process of bin/release-gate.js): each has a --help with
 // examples, and every bad argument stops with exit 2 and a message naming the option. No stack needed: all of
 // these fail or finish before any connection is made.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
 
-const bin = fileURLToPath(new URL('../../bin/release-gate.js', import.meta.url));
-
-interface Run { code: number; stdout: string; stderr: string }
-
-function releaseGate(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    // A minimal environment: nothing here may need configuration, and none of the caller's should leak in.
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
-    execFile(process.execPath, [bin, ...args], { env, timeout: 30_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const releaseGate = (...args: string[]) => runCli(args);
 
 describe('release-gate approval commands: help', () => {
   it.each([
@@ -70,10 +56,7 @@ describe('release-gate approval commands: bad arguments exit 2 naming what is wr
   });
 
   it('names a bad configuration variable and exits 2 before connecting anywhere', async () => {
-    const run = await new Promise<Run>((resolve) => {
-      execFile(process.execPath, [bin, 'decisions'], { env: { PATH: process.env.PATH ?? '', TEMPORAL_ADDRESS: 'nowhere', API_TOKEN: 'short' }, timeout: 30_000 }, (err, stdout, stderr) =>
-        resolve({ code: err && typeof err.code === 'number' ? err.code : 0, stdout, stderr }));
-    });
+    const run = await runCli(['decisions'], { TEMPORAL_ADDRESS: 'nowhere', API_TOKEN: 'short' });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/TEMPORAL_ADDRESS: must be host:port/);
     expect(run.stderr).toMatch(/API_TOKEN: must be at least 16 characters/);
