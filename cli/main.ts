@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerRuntimeCommands } from './commands/runtime.js';
 import { registerApprovalCommands } from './commands/approvals.js';
+import { registerPolicyCommands } from './commands/policy.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: true });
   registerRuntimeCommands(program);
   registerApprovalCommands(program);
+  registerPolicyCommands(program);
   return program;
 }
 
