@@ -1,6 +1,8 @@
 // The decision ledger in PostgreSQL (db/migrations/003_decision_ledger.sql). Writes are idempotent upserts:
-// activities run at least once, and writing the same entry twice leaves one row with the same content.
+// activities run at least once, and writing the same entry twice leaves one row with the same content. Every
+// write that changes a row is hash-chained (004_ledger_hash_chain.sql, ledger-chain.ts).
 import type { Pool } from 'pg';
+import { appendToChain, lockChainHead } from './ledger-chain.js';
 import type { HistoryCounts, LedgerEntry, LedgerFilter, LedgerRow } from './types.js';
 
 const columns: [keyof LedgerEntry, string, 'json'?][] = [
@@ -40,13 +42,27 @@ export function createLedger(pool: Pool): Ledger {
     });
     const updates = names.filter((c) => c !== 'platform_id' && c !== 'approval_no').map((c) => `${c} = EXCLUDED.${c}`);
     // A finished row is only rewritten by the run that finished it (a retried write of the same result). That
-    // keeps a stale or duplicate run from overwriting a decision already sent to TCMPP.
-    await pool.query(
-      `INSERT INTO approval_decisions (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT (platform_id, approval_no) DO UPDATE SET ${updates.join(', ')}, updated_at = now()
-       WHERE approval_decisions.run_id = EXCLUDED.run_id OR approval_decisions.state NOT IN ${terminal}`,
-      values,
-    );
+    // keeps a stale or duplicate run from overwriting a decision already sent to TCMPP. Each write that changes
+    // the row is chained in the same transaction (ledger-chain.ts), so the journal never misses one.
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const head = await lockChainHead(client);
+      const { rows } = await client.query<Record<string, unknown>>(
+        `INSERT INTO approval_decisions (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
+         ON CONFLICT (platform_id, approval_no) DO UPDATE SET ${updates.join(', ')}, updated_at = now()
+         WHERE approval_decisions.run_id = EXCLUDED.run_id OR approval_decisions.state NOT IN ${terminal}
+         RETURNING *`,
+        values,
+      );
+      if (rows[0]) await appendToChain(client, head, rows[0]);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
   };
 
   const get = async (platformId: string, approvalNo: string) => {
