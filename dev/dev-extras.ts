@@ -5,6 +5,7 @@ import type { Config } from '../config/schema.js';
 import { triggerIntake } from '../intake/schedules.js';
 import type { Logger } from '../logging/logger.js';
 import { openDatabase, openTcmppClient, openTemporal } from '../runtime/services.js';
+import { TcmppApiError } from '../tcmpp/errors.js';
 import { MNP_APPROVAL_STATUS } from '../tcmpp/types.js';
 import { printDecisionSummary } from './demo-summary.js';
 
@@ -18,8 +19,15 @@ export async function startDevExtras(config: Config, logger: Logger, signal: Abo
       printBanner(config, { ...urls, apiUrl: api.url });
       let expected = 0;
       for (const platformId of config.TCMPP_PLATFORM_IDS) {
-        const listed = await tcmpp.listAllMNPApprovals({ PlatformId: platformId, ApprovalStatusList: [MNP_APPROVAL_STATUS.processing] });
-        expected += listed.items.length;
+        try {
+          const listed = await tcmpp.listAllMNPApprovals({ PlatformId: platformId, ApprovalStatusList: [MNP_APPROVAL_STATUS.processing] });
+          expected += listed.items.length;
+        } catch (err) {
+          // An expired plan (the demo fixture has one) refuses every call: say so once, plainly, and go on.
+          const code = err instanceof TcmppApiError ? err.code : (err as Error).message;
+          logger.warn(`platform ${platformId} cannot be read (${code}): its approvals wait until TCMPP answers again; intake retries every ${config.INTAKE_INTERVAL_SECONDS} s`, { platformId });
+          continue;
+        }
         await triggerIntake(temporal.client, platformId);
       }
       logger.info('intake triggered', { platforms: config.TCMPP_PLATFORM_IDS, processingApprovals: expected });
