@@ -21,7 +21,8 @@ export function checkFacts(policy: PolicyDocument, facts: unknown): FactCheck {
   const reads = factsRead(policy);
   const used: TypeProblem[] = [];
   const unused: TypeProblem[] = [];
-  for (const p of problems) (reads.some((r) => overlaps(p.path, r)) ? used : unused).push(p);
+  // Facts that are not an object at all (path '') fail safe even for a policy that reads nothing.
+  for (const p of problems) (p.path === '' || reads.some((r) => overlaps(p.path, r)) ? used : unused).push(p);
   return { facts: isPlainObject(checked) ? (checked) : {}, used, unused };
 }
 

@@ -119,6 +119,10 @@ describe('evaluate: fail safe to escalate', () => {
     expect(leaf).toMatchObject({ factValue: 'banana', error: expect.stringContaining('banana') as unknown });
   });
 
+  it('facts that are not an object, even for a policy with no rules and an approve default', async () => {
+    for (const f of ['facts', 42, [], true]) expectFailSafe(await evaluate({ name: 'open', defaultOutcome: 'approve', rules: [] }, f, opts), /fact \(all facts\) is unusable: must be an object/);
+  });
+
   it('an unusable noteMaxLength', async () => {
     expectFailSafe(await evaluate(tagPolicy(), facts(['a1']), { ...opts, noteMaxLength: 0 }), /noteMaxLength/);
   });

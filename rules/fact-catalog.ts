@@ -1,6 +1,6 @@
 // The runtime fact catalog: every fact a policy can use, with its type, meaning and an example. The validator
 // refuses a policy that names anything else, evaluate() checks the gathered facts against it, and docs/policy.md
-// lists it (rules/cli/catalog-markdown.ts keeps that table in sync).
+// lists it (rules/schema/policy-docs.ts generates that table; a test keeps it in step).
 import { weekdays } from './clock.js';
 import type { FieldSpec, FieldType } from './fact-types.js';
 import type { ApprovalFacts, HistoryStats, PendingSensitiveApi } from './facts.js';
