@@ -12,7 +12,11 @@ export interface ApprovalView {
   workflowStatus?: string;
   state?: ApprovalState;
   ledger?: LedgerRow;
+  /** Why `state` is missing although the workflow exists (no worker answered the query in time). */
+  stateUnavailable?: string;
 }
+
+const stateQueryTimeoutMs = 5000;
 
 export async function inspectApproval(client: Client, ledger: Ledger, platformId: string, approvalNo: string): Promise<ApprovalView> {
   const workflowId = approvalWorkflowId(platformId, approvalNo);
@@ -20,12 +24,22 @@ export async function inspectApproval(client: Client, ledger: Ledger, platformId
   const view: ApprovalView = { workflowId };
   const row = await ledger.get(platformId, approvalNo);
   if (row) view.ledger = row;
+  let taskQueue = '';
   try {
     const description = await handle.describe();
     view.workflowStatus = description.status.name;
-    view.state = await handle.query(stateQuery);
+    taskQueue = description.taskQueue;
   } catch (err) {
     if (!(err instanceof WorkflowNotFoundError)) throw err;
+  }
+  if (view.workflowStatus) {
+    // A query needs a worker to answer it; with none running it would wait for the RPC's own deadline. The
+    // ledger row is still worth showing, so say why the live state is missing instead of failing.
+    try {
+      view.state = await client.withDeadline(Date.now() + stateQueryTimeoutMs, () => handle.query(stateQuery));
+    } catch (err) {
+      view.stateUnavailable = `the workflow did not answer its state query (${(err as Error).message}): is a worker polling task queue ${taskQueue}?`;
+    }
   }
   if (!view.ledger && !view.workflowStatus) throw new ApprovalNotFoundError(platformId, approvalNo, `release-gate knows no approval ${approvalNo} on platform ${platformId}`);
   return view;

@@ -35,6 +35,7 @@ export function renderApprovalView(platformId: string, approvalNo: string, view:
   if (ledger) field('mini program', `${ledger.miniProgramName ?? ''} ${ledger.miniProgramId ? `(${ledger.miniProgramId})` : ''} ${ledger.version ?? ''}`.replace(/\s+/g, ' ').trim());
   if (ledger?.applicant) field('applicant', ledger.applicant);
   field('stage', state?.stage);
+  field('live state', view.stateUnavailable);
 
   const policyOutcome = decision?.outcome ?? ledger?.policyOutcome;
   const policy = decision?.policy ?? (ledger ? { name: ledger.policyName, version: ledger.policyVersion, hash: ledger.policyHash } : undefined);

@@ -4,6 +4,7 @@
 // through the API is escalated, decided by reviewers through the API, and submitted to TCMPP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type RunningApi } from '../../api/server.js';
+import { createApprovalStarter } from '../../intake/approval-starter.js';
 import { createLogger } from '../../logging/logger.js';
 import type { LedgerEntry } from '../../ledger/types.js';
 import { demoPlatform, useReleaseGate } from '../stack/release-gate.js';
@@ -139,6 +140,23 @@ describe('an escalated approval pushed in and decided through the API', () => {
     const res = await call('POST', decisionPath(no), { reviewer: 'mei.tan', outcome: 'reject', note: 'too late' });
     expect(res.status).toBe(409);
     expect((await rg.ledger.get(demoPlatform, no))).toMatchObject({ state: 'decided', outcome: 'approve', source: 'rule' });
+  });
+});
+
+describe('GET /api/approvals/:platform/:no', () => {
+  it('still answers, saying why, when no worker answers the state query', async () => {
+    const no = await rg.addApproval({ MNPId: 'mpq3f8h2ks0dlx1a', MNPVersion: '2.8.0' });
+    const approval = { ...(await rg.tcmpp.findMNPApproval(demoPlatform, no)).approval!, ApprovalNo: no };
+    const unpolled = `test-unpolled-${no}`;
+    await createApprovalStarter({ client: rg.stack.client, taskQueue: unpolled, settings: rg.settings }).start(demoPlatform, approval, 'api');
+    try {
+      const res = await call('GET', `/api/approvals/${demoPlatform}/${no}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ workflowStatus: 'RUNNING', stateUnavailable: expect.stringContaining(`is a worker polling task queue ${unpolled}?`) as unknown });
+      expect(res.body.state).toBeUndefined();
+    } finally {
+      await rg.handle(no).terminate('test done: nothing polls its task queue');
+    }
   });
 });
 

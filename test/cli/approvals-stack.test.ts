@@ -93,7 +93,7 @@ describe('release-gate api', () => {
   it('serves the reviewer API until SIGTERM, then closes cleanly', async () => {
     const api = spawnCli(['api', '--port', '0'], { ...env, API_TOKEN: 'cli-test-token-0123456789' });
     let url: string | undefined;
-    for (let i = 0; i < 300 && !url; i++) {
+    for (let i = 0; i < 300 && !url && api.child.exitCode === null; i++) {
       url = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(api.output())?.[1];
       if (!url) await new Promise((r) => setTimeout(r, 100));
     }
