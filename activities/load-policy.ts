@@ -24,7 +24,7 @@ export function createLoadPolicy(source: ActivePolicySource) {
         nonRetryable: true,
       });
     }
-    const name = typeof active.document === 'object' && active.document !== null && 'name' in active.document ? String((active.document as { name: unknown }).name) : '(unnamed)';
+    const name = typeof active.document === 'object' && active.document !== null && 'name' in active.document ? String(active.document.name) : '(unnamed)';
     return { name, version: active.version, hash: active.hash, document: active.document };
   };
 }

@@ -44,7 +44,8 @@ export async function runDevStack(config: Config, logger: Logger): Promise<void>
     }
 
     const tcmpp = await tcmppForDev({ ...config, TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: databaseUrl }, logger);
-    if (tcmpp.emulator) stops.push({ name: 'TCMPP emulator', stop: tcmpp.emulator.stop });
+    const emulator = tcmpp.emulator;
+    if (emulator) stops.push({ name: 'TCMPP emulator', stop: () => emulator.stop() });
     const devConfig = tcmpp.config;
 
     const extras = new AbortController();

@@ -24,7 +24,7 @@ describe('the account-wide rate limit', () => {
   it('keeps 100 approvals through two workers within 20 calls a second per action', { timeout: 180_000 }, async () => {
     // A second worker, a process of its own, on the same task queues as the one useReleaseGate started.
     const second = await startWorkerProcess(rg, { ratePerSecond: limit });
-    const approvalNos = [];
+    const approvalNos: string[] = [];
     for (let i = 0; i < 100; i++) approvalNos.push(await rg.addApproval({ MNPId: 'mpq3f8h2ks0dlx1a', MNPVersion: `2.${10 + i}.0` }));
     await rg.emulator.admin.resetCalls();
 

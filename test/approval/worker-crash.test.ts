@@ -8,7 +8,7 @@ const rg = useReleaseGate({ startWorkers: false, ratePerSecond: 20 });
 
 describe('a worker killed mid-run', () => {
   it('loses no approval and processes none twice', { timeout: 240_000 }, async () => {
-    const approvalNos = [];
+    const approvalNos: string[] = [];
     for (let i = 0; i < 40; i++) approvalNos.push(await rg.addApproval({ MNPId: 'mpq3f8h2ks0dlx1a', MNPVersion: `2.${200 + i}.0` }));
 
     const doomed = await startWorkerProcess(rg, { ratePerSecond: 20 });

@@ -32,13 +32,13 @@ export async function startWorkerProcess(rg: ReleaseGateUnderTest, opts: { rateP
   };
   const child = spawn(process.execPath, [cli, 'worker'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
-  for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => lines.push(line));
+  for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => lines.push(line));
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
 
   // Ready once it says it polls: it has bundled the workflows, connected and registered both workers.
   const deadline = Date.now() + 90_000;
   while (!lines.some((l) => l.includes('"worker polling"'))) {
-    const early = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 200))]);
+    const early = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), 200))]);
     if (early !== undefined || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`release-gate worker did not start (${early === undefined ? 'timed out' : `exited ${String(early)}`}):\n${lines.slice(-20).join('\n')}`);
