@@ -2,7 +2,7 @@
 //   gatherFacts -> loadPolicy -> evaluate (here, deterministic) -> [escalate: wait for reviewers' `decide`]
 //   -> submitDecision (rate limited, idempotent) -> recordDecision (ledger).
 // Deterministic code only: activities do every side effect, the clock is Temporal's.
-import { ActivityFailure, ApplicationFailure, condition, log, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, log, setHandler, workflowInfo } from '@temporalio/workflow';
 import { evaluate } from '../../rules/evaluate.js';
 import { FailureType } from '../../failures/types.js';
 import { gatherFacts, loadPolicy, recordDecision, submitActivities } from './activities.js';
