@@ -15,7 +15,9 @@ export async function startDevTemporal(opts: { dbFile: string; port: number; uiP
     binary,
     ['server', 'start-dev', '--db-filename', opts.dbFile, '--ip', '127.0.0.1', '--port', String(opts.port),
       '--ui-port', String(opts.uiPort), '--namespace', opts.namespace, '--log-level', 'warn', ...devServerDynamicConfig],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // A process group of its own: Ctrl-C in the terminal reaches only release-gate, which drains the worker
+    // first and stops the server last (a server that died with the worker could not take its final results).
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   for (const stream of [child.stdout, child.stderr]) {

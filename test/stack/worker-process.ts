@@ -3,7 +3,7 @@
 // SIGTERM, to prove what survives a worker's death.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { inject } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import type { ReleaseGateUnderTest } from './release-gate.js';
 
 const cli = new URL('../../bin/release-gate.js', import.meta.url).pathname;
@@ -34,6 +34,8 @@ export async function startWorkerProcess(rg: ReleaseGateUnderTest, opts: { rateP
   const lines: string[] = [];
   for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => lines.push(line));
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  // A test that fails half-way must not leave a worker polling behind it.
+  onTestFinished(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); });
 
   // Ready once it says it polls: it has bundled the workflows, connected and registered both workers.
   const deadline = Date.now() + 90_000;
