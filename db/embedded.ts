@@ -1,4 +1,5 @@
 // An embedded PostgreSQL server from the npm registry, for development and tests when DATABASE_URL is unset.
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createConnection } from 'node:net';
@@ -52,7 +53,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
   // Safety net: if this process ends without calling stop(), PostgreSQL must not outlive it. SIGINT is its
   // "fast shutdown"; `process` is the library's handle on the postgres child.
-  const killOnExit = () => (server as unknown as { process?: { kill(signal: string): void } }).process?.kill('SIGINT');
+  const postgresChild = () => (server as unknown as { process?: ChildProcess }).process;
+  const killOnExit = () => postgresChild()?.kill('SIGINT');
   process.once('exit', killOnExit);
   const adminUrl = embeddedUrl(opts.port, 'postgres');
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -68,6 +70,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     adminUrl,
     stop: async () => {
       process.off('exit', killOnExit);
+      // Already gone (Ctrl-C in a terminal reaches the whole process group, and PostgreSQL takes SIGINT as a
+      // fast shutdown): the library would wait forever for an exit event that has already passed.
+      const child = postgresChild();
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
       await server.stop();
     },
   };
