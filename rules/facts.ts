@@ -1,7 +1,7 @@
 // The facts a policy decides on: their TypeScript type (what the approval workflow gathers) and the runtime
 // catalog (rules/fact-catalog.ts) that checks them and documents them. Plain JSON only, because facts travel
 // through Temporal payloads: times are ISO-8601 strings, "not known" is null.
-import type { Weekday } from './clock.js';
+import type { ClockFacts } from './clock.js';
 import type { SemverBump } from './semver.js';
 
 export { semverBump, type SemverBump } from './semver.js';
@@ -90,14 +90,8 @@ export interface HistoryFact {
   applicant: HistoryStats;
 }
 
-export interface ClockFact {
-  now: string;
-  timeZone: string;
-  weekday: Weekday;
-  hour: number;
-  minute: number;
-  date: string;
-}
+/** The clock at evaluation, in the policy's time zone (rules/clock.ts computes it). */
+export type ClockFact = ClockFacts;
 
 /** Everything the approval workflow gathers for one approval. Each top-level key is one json-rules-engine fact. */
 export interface ApprovalFacts {
