@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { registerRuntimeCommands } from './commands/runtime.js';
 import { registerApprovalCommands } from './commands/approvals.js';
 import { registerPolicyCommands } from './commands/policy.js';
+import { registerAuditCommands } from './commands/audit.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerRuntimeCommands(program);
   registerApprovalCommands(program);
   registerPolicyCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 

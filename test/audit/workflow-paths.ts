@@ -1,0 +1,111 @@
+// Every path of the approval workflow, each driven to its end on the real stack (useReleaseGate): the emulator's
+// faults shape the submission paths the way test/approval/submission-faults.test.ts does. The recording script
+// stores their histories in test/histories/; the audit tests run some of them live.
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import { decideUpdate, stateQuery } from '../../workflows/approval/messages.js';
+import type { approvalWorkflow } from '../../workflows/approval/workflow.js';
+import { expiredPlatform, type ReleaseGateUnderTest } from '../stack/release-gate.js';
+
+export type ApprovalHandle = WorkflowHandle<typeof approvalWorkflow>;
+
+export interface WorkflowPath {
+  /** File name stem in test/histories/. */
+  name: string;
+  /** Runs the path to its end and returns the workflow's handle (the workflow may have failed, by design). */
+  run(rg: ReleaseGateUnderTest): Promise<ApprovalHandle>;
+}
+
+export async function awaitReview(handle: ApprovalHandle): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const state = await handle.query(stateQuery).catch(() => undefined);
+    if (state?.stage === 'awaiting-review') return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${handle.workflowId} never reached awaiting-review`);
+}
+
+/** Waits for the end, success or failure (the non-retryable path fails the workflow on purpose). */
+async function settled(handle: ApprovalHandle): Promise<ApprovalHandle> {
+  await handle.result().catch(() => undefined);
+  return handle;
+}
+
+export const workflowPaths: WorkflowPath[] = [
+  {
+    name: 'auto-approve',
+    run: async (rg) => settled(await rg.start(await rg.addApproval({ MNPId: 'mpq3f8h2ks0dlx1a', MNPVersion: '2.4.3' }))),
+  },
+  {
+    name: 'auto-reject',
+    run: async (rg) => settled(await rg.start(await rg.addApproval({ MNPId: 'mpn8t4x7ya2cev0j', MNPVersion: '5.1.6', ApplyUser: 'blocked_vendor_0417' }))),
+  },
+  {
+    name: 'escalate-then-approve',
+    run: async (rg) => {
+      const handle = await rg.start(await rg.addApproval({ MNPId: 'mpk1z6d3rb8nqg5u', MNPVersion: '5.0.0', ApplicationId: 'app-a7k3m2p9xz' }));
+      await awaitReview(handle);
+      await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'mei.tan', outcome: 'approve', note: 'Reviewed the changelog' }] });
+      return settled(handle);
+    },
+  },
+  {
+    name: 'escalate-then-reject',
+    // A prerelease needs two approvals (four eyes): one reviewer approves, the second rejects, which ends it.
+    run: async (rg) => {
+      const handle = await rg.start(await rg.addApproval({ MNPId: 'mpx6p2d9gl4mwh8s', MNPVersion: '2.1.0-rc.2' }));
+      await awaitReview(handle);
+      await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'mei.tan', outcome: 'approve' }] });
+      await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'raj.k', outcome: 'reject', note: 'Crashes on Android 9' }] });
+      return settled(handle);
+    },
+  },
+  {
+    name: 'retries-then-success',
+    run: async (rg) => {
+      const no = await rg.addApproval({ MNPId: 'mpq3f8h2ks0dlx1a', MNPVersion: '2.6.1' });
+      await rg.emulator.admin.setFaults({ errors: [{ action: 'ProcessMNPApproval', code: 'InternalError', rate: 1, count: 3 }] });
+      try {
+        return await settled(await rg.start(no));
+      } finally {
+        await rg.emulator.admin.clearFaults();
+      }
+    },
+  },
+  {
+    name: 'reconciled-after-unknown-outcome',
+    run: async (rg) => {
+      const no = await rg.addApproval({ MNPId: 'mpq3f8h2ks0dlx1a', MNPVersion: '2.7.2' });
+      await rg.emulator.admin.setFaults({ appliedThenUnanswered: [{ action: 'ProcessMNPApproval', count: 1, mode: 'reset' }] });
+      try {
+        return await settled(await rg.start(no));
+      } finally {
+        await rg.emulator.admin.clearFaults();
+      }
+    },
+  },
+  {
+    name: 'conflict-with-console',
+    run: async (rg) => {
+      const no = await rg.addApproval({ MNPId: 'mpk1z6d3rb8nqg5u', MNPVersion: '6.0.0', ApplicationId: 'app-a7k3m2p9xz' });
+      const handle = await rg.start(no);
+      await awaitReview(handle);
+      await rg.tcmpp.processMNPApproval({ ApprovalNo: no, PlatformId: handle.workflowId.split(':')[1]!, ApprovalItems: [{ AppId: 'app-a7k3m2p9xz', ApprovalResult: 2, ApprovalNote: 'Rejected in the console' }] });
+      await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'mei.tan', outcome: 'approve' }] });
+      return settled(handle);
+    },
+  },
+  {
+    name: 'non-retryable-failure',
+    // The expired platform answers every call with PackageAlreadyExpired: no facts (fail-safe escalation), a
+    // reviewer approves, and the submission fails for good.
+    run: async (rg) => {
+      const no = `audx${randomUUID().replace(/-/g, '').slice(0, 14)}`;
+      await rg.starter.start(expiredPlatform, { ApprovalNo: no, ApplicationId: 'app-h2r8w5k1pn', MNPId: 'mpe4t9w2hk7cq1vz', MNPVersion: '1.6.1', ApplyUser: 'harbour_dev', ApprovalStatus: 1 }, 'api');
+      const handle = rg.handle(no, expiredPlatform);
+      await awaitReview(handle);
+      await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'mei.tan', outcome: 'approve' }] });
+      return settled(handle);
+    },
+  },
+];
