@@ -56,6 +56,8 @@ export type RunEnd =
 export interface RunRecord {
   workflowType: string;
   workflowId?: string;
+  /** The run id the start event was written with (a reset run keeps its original's; callers who know better say so). */
+  runId?: string;
   startedAt: string;
   input: unknown;
   localActivities: LocalActivityRecord[];
@@ -94,6 +96,7 @@ export function readRun(history: History): RunRecord {
   const run: RunRecord = {
     workflowType: started.workflowType?.name ?? '',
     ...(started.workflowId ? { workflowId: started.workflowId } : {}),
+    ...(started.originalExecutionRunId ? { runId: started.originalExecutionRunId } : {}),
     startedAt: when(events[0]!),
     input: decodePayloads(started.input)[0],
     localActivities: [], activities: [], updates: [], timersFired: 0,

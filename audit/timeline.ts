@@ -94,7 +94,7 @@ export async function buildTimeline(history: History, ids: { workflowId?: string
 
   const timeline: DecisionTimeline = {
     workflowId: ids.workflowId ?? run.workflowId ?? result?.workflowId ?? '?',
-    ...(ids.runId ?? result?.runId ? { runId: ids.runId ?? result?.runId } : {}),
+    ...(ids.runId ?? result?.runId ?? run.runId ? { runId: ids.runId ?? result?.runId ?? run.runId } : {}),
     ...(request?.platformId ? { platformId: request.platformId } : {}),
     ...(request?.approval?.ApprovalNo ? { approvalNo: request.approval.ApprovalNo, approval: request.approval } : {}),
     ...(request?.receivedVia ? { receivedVia: request.receivedVia } : {}),
