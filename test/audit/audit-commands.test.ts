@@ -19,7 +19,7 @@ import { temporalCliPath } from '../../temporal/cli-binary.js';
 import { parseApprovalWorkflowId } from '../../workflows/approval/ids.js';
 import { demoPlatform, expiredPlatform, useReleaseGate } from '../stack/release-gate.js';
 import { withAlteredLocalActivityResult } from './history-tamper.js';
-import { workflowPaths, type ApprovalHandle } from './workflow-paths.js';
+import { awaitReview, workflowPaths, type ApprovalHandle } from './workflow-paths.js';
 
 const rg = useReleaseGate();
 const run = promisify(execFile);
@@ -80,6 +80,14 @@ describe('audit export and replay', () => {
     const fromApi = await buildTimeline(await handle.fetchHistory());
     expect(fromCli).toEqual(fromApi);
   });
+
+  it('replays a workflow fetched from Temporal by id with `release-gate audit replay --workflow-id`', async () => {
+    const env = { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), LOG_LEVEL: 'error' };
+    const id = handles.get('escalate-then-reject')!.workflowId;
+    const { stdout } = await run('node', ['bin/release-gate.js', 'audit', 'replay', '--workflow-id', id], { cwd: root, env });
+    expect(stdout).toContain(`ok    temporal  ${id}`);
+    expect(stdout).toMatch(/1 histories replayed in [\d.]+ s: 1 ok, 0 failed/);
+  });
 });
 
 describe('audit show', () => {
@@ -104,6 +112,16 @@ describe('audit show', () => {
     const failed = await auditApproval(deps, approvalNo('non-retryable-failure'), expiredPlatform);
     expect(failed.timeline.submissions).toEqual([expect.objectContaining({ attempts: '1', outcome: 'failed', code: 'FailedOperation.PackageAlreadyExpired', requestId: failed.ledger?.tcmppRequestId })]);
     expect(failed.timeline.end.status).toBe('failed');
+  });
+
+  it('shows a decision still waiting for reviewers as pending, in agreement with its pending ledger row', async () => {
+    const handle = await rg.start(await rg.addApproval({ MNPId: 'mpk1z6d3rb8nqg5u', MNPVersion: '7.0.0', ApplicationId: 'app-a7k3m2p9xz' }));
+    await awaitReview(handle);
+    const audit = await auditApproval(deps, parseApprovalWorkflowId(handle.workflowId)!.approvalNo);
+    expect(audit.disagreements).toEqual([]);
+    expect(audit.ledger?.state).toBe('pending');
+    expect(audit.timeline).toMatchObject({ escalated: true, decisionFrom: 're-evaluation', end: { status: 'running' }, reviews: [] });
+    expect(renderAudit(audit)).toMatch(/still running: waiting for reviewers/);
   });
 
   it('flags a history whose recorded facts were altered where no rule looks: it replays clean, but not against its ledger row', async () => {
@@ -135,9 +153,10 @@ describe('audit show', () => {
 describe('audit verify', () => {
   it('finds every ledger row in agreement with its history and the chain intact, then reports edits and deletions', async () => {
     const clean = await verifyLedger(deps);
-    expect(clean.rows.map((r) => r.approvalNo).sort()).toEqual(runPaths.map(approvalNo).sort());
+    expect(clean.rows).toHaveLength(runPaths.length + 1); // and the one still pending
+    expect(clean.rows.map((r) => r.approvalNo)).toEqual(expect.arrayContaining(runPaths.map(approvalNo)));
     expect(clean.rows.filter((r) => r.error || r.disagreements.length > 0)).toEqual([]);
-    expect(clean.chain).toMatchObject({ ok: true, entries: 6, rows: 4 }); // two escalations wrote pending rows first
+    expect(clean.chain).toMatchObject({ ok: true, entries: 7, rows: 5 }); // escalations write a pending row first
 
     const edited = approvalNo('escalate-then-reject');
     await rg.stack.pool.query(`UPDATE approval_decisions SET decided_by = 'someone.else', facts = jsonb_set(facts, '{release,bump}', '"patch"') WHERE approval_no = $1`, [edited]);
@@ -153,7 +172,7 @@ describe('audit verify', () => {
     const env = { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), DATABASE_URL: rg.stack.databaseUrl, LOG_LEVEL: 'error' };
     const cli = await run('node', ['bin/release-gate.js', 'audit', 'verify'], { cwd: root, env }).then(() => undefined, (e: { code: number; stdout: string }) => e);
     expect(cli?.code).toBe(1);
-    expect(cli?.stdout).toMatch(/3 ledger rows checked against their histories: 2 agree, 1 do not/);
+    expect(cli?.stdout).toMatch(/4 ledger rows checked against their histories: 3 agree, 1 do not/);
     expect(cli?.stdout).toMatch(/✗ decidedBy: history "raj\.k", ledger "someone\.else"/);
   });
 });
