@@ -76,7 +76,7 @@ export const sensitiveApiApprovalSchema = z.object({
 export const platformSchema = z.object({
   PlatformId: id,
   PlatformName: z.string().min(1),
-  /** When the TCMPP plan ends (ISO 8601); past it every action on the platform answers PackageAlreadyExpired. */
+  /** When the TCMPP plan ends (ISO 8601); past it ProcessMNPApproval answers PackageAlreadyExpired (reads still work). */
   PlanExpireTime: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, for example 2027-12-31T16:00:00Z' }),
   Teams: z.array(z.object({ TeamId: id, TeamName: z.string().min(1) }).strict()).default([]),
   Applications: z.array(z.object({ ApplicationId: id, ApplicationName: z.string().min(1), ApplicationLogo: z.string().optional() }).strict()).default([]),

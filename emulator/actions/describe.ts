@@ -4,7 +4,7 @@
 import { fail } from '../api-failure.js';
 import { approvalListRow, sensitiveApprovalRow, type PlatformState } from '../state.js';
 import type { ActionHandler } from './context.js';
-import { Params, contains, openPlatform, statusFilter } from './params.js';
+import { Params, contains, knownPlatform, statusFilter } from './params.js';
 
 const MAX_LIMIT = 100;
 const page = (p: Params) => ({
@@ -23,7 +23,7 @@ export const describeMNPApprovalList: ActionHandler = (values, ctx) => {
   const keyword = p.optionalString('Keyword') ?? '';
   const applicationId = p.optionalString('ApplicationId') ?? '';
   const teamId = p.optionalString('TeamId') ?? '';
-  const platform = openPlatform(ctx.state, platformId, ctx.now);
+  const platform = knownPlatform(ctx.state, platformId);
   const rows = [...platform.approvals.values()]
     .sort(newestFirst)
     .map((a) => approvalListRow(platform, a))
@@ -40,7 +40,7 @@ export const describeMNPSensitiveAPIPermissionApprovalList: ActionHandler = (val
   const platformId = p.string('PlatformId');
   const statusOk = statusFilter(p.optionalIntegers('ApprovalStatusList', [0, 1, 20, 30]));
   const keyword = p.optionalString('Keyword') ?? '';
-  const platform = openPlatform(ctx.state, platformId, ctx.now);
+  const platform = knownPlatform(ctx.state, platformId);
   const rows = [...platform.sensitiveApprovals.values()]
     .sort(newestFirst)
     .map((s) => sensitiveApprovalRow(platform, s))
@@ -49,18 +49,18 @@ export const describeMNPSensitiveAPIPermissionApprovalList: ActionHandler = (val
   return { Data: { TotalCount: rows.length, DataList: rows.slice(offset, offset + limit) } };
 };
 
-function miniProgram(values: Record<string, unknown>, now: Date, state: Parameters<ActionHandler>[1]['state']) {
+function miniProgram(values: Record<string, unknown>, state: Parameters<ActionHandler>[1]['state']) {
   const p = new Params(values).only(['MNPId', 'PlatformId']);
   const mnpId = p.string('MNPId');
   const platformId = p.string('PlatformId');
-  const platform: PlatformState = openPlatform(state, platformId, now);
+  const platform: PlatformState = knownPlatform(state, platformId);
   const mnp = platform.miniPrograms.get(mnpId)
     ?? fail('FailedOperation.RecordNotFound', `No mini program \`${mnpId}\` on platform ${platformId}.`);
   return { platform, mnp };
 }
 
 export const describeMNPDetail: ActionHandler = (values, ctx) => {
-  const { platform, mnp } = miniProgram(values, ctx.now, ctx.state);
+  const { platform, mnp } = miniProgram(values, ctx.state);
   return {
     Data: {
       MNPType: mnp.MNPType ?? null,
@@ -83,7 +83,7 @@ export const describeMNPDetail: ActionHandler = (values, ctx) => {
 };
 
 export const describeMNPReleasedVersionHistory: ActionHandler = (values, ctx) => {
-  const { mnp } = miniProgram(values, ctx.now, ctx.state);
+  const { mnp } = miniProgram(values, ctx.state);
   const versions = [...mnp.ReleasedVersions].sort((a, b) => b.UpdateTime.localeCompare(a.UpdateTime) || b.MNPVersionId - a.MNPVersionId);
   return {
     Data: {

@@ -84,10 +84,19 @@ function describe(v: unknown): string {
   return typeof v === 'string' ? `the string ${JSON.stringify(v.slice(0, 40))}` : `${typeof v} ${JSON.stringify(v)?.slice(0, 40) ?? ''}`.trim();
 }
 
-/** The platform the request names, open for business: InvalidPlatformId, or PackageAlreadyExpired past its plan. */
-export function openPlatform(state: EmulatorState, platformId: string, now: Date): PlatformState {
+/** The platform the request names, or InvalidPlatformId. Reads stop here: an expired plan still shows its data. */
+export function knownPlatform(state: EmulatorState, platformId: string): PlatformState {
   const platform = state.platform(platformId);
   if (!platform) return fail('InvalidParameterValue.InvalidPlatformId', `The platform ID \`${platformId}\` is invalid: no such platform under this account.`);
+  return platform;
+}
+
+/**
+ * The platform the request names, open for business: InvalidPlatformId, or PackageAlreadyExpired past its plan.
+ * The API page lists PackageAlreadyExpired among ProcessMNPApproval's errors; nothing documents it for reads.
+ */
+export function openPlatform(state: EmulatorState, platformId: string, now: Date): PlatformState {
+  const platform = knownPlatform(state, platformId);
   if (platform.info.planExpiresAt.getTime() <= now.getTime()) {
     return fail('FailedOperation.PackageAlreadyExpired', `The TCMPP plan of platform ${platformId} expired on ${platform.info.planExpiresAt.toISOString()}.`);
   }

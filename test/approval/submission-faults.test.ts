@@ -20,19 +20,8 @@ async function processingCalls(approvalNo: string) {
 
 describe('submitDecision under faults', () => {
   it('fails the workflow with a typed, non-retryable error when the platform\'s plan has expired, and records it', async () => {
-    // TCMPP answers every call of an expired platform with PackageAlreadyExpired, so intake could not list this
-    // approval: it arrives as a push would bring it. Without facts the policy fails safe to a reviewer.
-    const handle = rg.handle('audx7m3q9v1k5t8rwh', expiredPlatform);
-    await rg.starter.start(expiredPlatform, { ApprovalNo: 'audx7m3q9v1k5t8rwh', ApplicationId: 'app-h2r8w5k1pn', MNPId: 'mpe4t9w2hk7cq1vz', MNPVersion: '1.6.1', ApplyUser: 'harbour_dev', ApprovalStatus: 1 }, 'api');
-    let state = await handle.query(stateQuery).catch(() => undefined);
-    for (let i = 0; i < 100 && state?.stage !== 'awaiting-review'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      state = await handle.query(stateQuery).catch(() => undefined);
-    }
-    expect(state).toMatchObject({ stage: 'awaiting-review', decision: { outcome: 'escalate', failSafe: true } });
-    expect(state!.factsError).toMatch(/PackageAlreadyExpired/);
-    await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'mei.tan', outcome: 'approve' }] });
-
+    // The reads still answer, so the policy decides (a patch: approve); ProcessMNPApproval refuses for good.
+    const handle = await rg.start('audx7m3q9v1k5t8rwh', expiredPlatform);
     const err = await handle.result().then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowFailedError);
     const cause = (err as WorkflowFailedError).cause;

@@ -156,7 +156,7 @@ describe('audit verify', () => {
     expect(clean.rows).toHaveLength(runPaths.length + 1); // and the one still pending
     expect(clean.rows.map((r) => r.approvalNo)).toEqual(expect.arrayContaining(runPaths.map(approvalNo)));
     expect(clean.rows.filter((r) => r.error || r.disagreements.length > 0)).toEqual([]);
-    expect(clean.chain).toMatchObject({ ok: true, entries: 7, rows: 5 }); // escalations write a pending row first
+    expect(clean.chain).toMatchObject({ ok: true, entries: 6, rows: 5 }); // 5 finished rows, and escalate-then-reject wrote its pending row first
 
     const edited = approvalNo('escalate-then-reject');
     await rg.stack.pool.query(`UPDATE approval_decisions SET decided_by = 'someone.else', facts = jsonb_set(facts, '{release,bump}', '"patch"') WHERE approval_no = $1`, [edited]);

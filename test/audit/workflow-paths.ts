@@ -97,15 +97,12 @@ export const workflowPaths: WorkflowPath[] = [
   },
   {
     name: 'non-retryable-failure',
-    // The expired platform answers every call with PackageAlreadyExpired: no facts (fail-safe escalation), a
-    // reviewer approves, and the submission fails for good.
+    // The expired platform's reads still answer, so the policy approves the patch; ProcessMNPApproval answers
+    // PackageAlreadyExpired, and the submission fails for good.
     run: async (rg) => {
       const no = `audx${randomUUID().replace(/-/g, '').slice(0, 14)}`;
       await rg.starter.start(expiredPlatform, { ApprovalNo: no, ApplicationId: 'app-h2r8w5k1pn', MNPId: 'mpe4t9w2hk7cq1vz', MNPVersion: '1.6.1', ApplyUser: 'harbour_dev', ApprovalStatus: 1 }, 'api');
-      const handle = rg.handle(no, expiredPlatform);
-      await awaitReview(handle);
-      await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'mei.tan', outcome: 'approve' }] });
-      return settled(handle);
+      return settled(rg.handle(no, expiredPlatform));
     },
   },
 ];
