@@ -23,7 +23,7 @@ export async function startDevExtras(config: Config, logger: Logger, signal: Abo
           const listed = await tcmpp.listAllMNPApprovals({ PlatformId: platformId, ApprovalStatusList: [MNP_APPROVAL_STATUS.processing] });
           expected += listed.items.length;
         } catch (err) {
-          // An expired plan (the demo fixture has one) refuses every call: say so once, plainly, and go on.
+          // A platform TCMPP will not show (a wrong id, an account without access): say so once, plainly, and go on.
           const code = err instanceof TcmppApiError ? err.code : (err as Error).message;
           logger.warn(`platform ${platformId} cannot be read (${code}): its approvals wait until TCMPP answers again; intake retries every ${config.INTAKE_INTERVAL_SECONDS} s`, { platformId });
           continue;

@@ -25,6 +25,29 @@ describe('the account-wide rate limiter', () => {
     }
   });
 
+  it('gives up a slot it woke too late for, and books another', async () => {
+    // A stalled event loop right after the first booking answer (a busy worker), measured by this host's clock.
+    let bookings = 0;
+    const stalling = {
+      query: async (...args: Parameters<typeof stack.pool.query>) => {
+        const result = await (stack.pool.query as (...a: unknown[]) => Promise<unknown>)(...args);
+        if (String(args[0]).includes('WITH booked') && ++bookings === 1) {
+          const until = Date.now() + 150;
+          while (Date.now() < until) { /* the stall */ }
+        }
+        return result;
+      },
+    } as unknown as typeof stack.pool;
+    const limiter = createAccountRateLimiter(stalling, { perSecond: 20 });
+    const grant = await limiter.acquire('stalled-key');
+    expect(bookings).toBe(2);
+    // The slot it kept is the second one, at least one interval after the slot it gave up.
+    const { rows } = await stack.pool.query<{ next_slot_ms: number }>(
+      `SELECT EXTRACT(EPOCH FROM next_slot) * 1000 AS next_slot_ms FROM rate_limiter WHERE name = 'stalled-key'`,
+    );
+    expect(Number(rows[0]!.next_slot_ms) - grant.slotAt).toBeCloseTo(limiter.intervalMs, 0);
+  });
+
   it('keeps separate keys independent', async () => {
     const limiter = createAccountRateLimiter(stack.pool, { perSecond: 1 });
     const a = await limiter.acquire('DescribeMNPDetail');

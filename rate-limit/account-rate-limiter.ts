@@ -44,26 +44,29 @@ export function createAccountRateLimiter(pool: Pool, opts: RateLimiterOptions): 
   const ensured = new Set<string>();
   // The headroom is the whole margin for requests that leave late: a window of `perSecond` slots spans
   // 1000 * (1 + headroom) ms. Half of that margin may be spent between the slot and the wake-up; a caller
-  // woken later than that (a stalled event loop, a slow query answer) gives its slot up and books again, so
-  // that the other half is left for signing and the network.
+  // woken later than that (a stalled event loop, a slow answer from PostgreSQL) gives its slot up and books
+  // again, so that the other half is left for signing and the network. Lateness is measured on this host's
+  // clock alone (hosts and database need not agree on the time), from just before the booking query: so it
+  // also counts the query's way to PostgreSQL, about a millisecond beside a local or same-zone database.
   const lateToleranceMs = Math.max(2, (1000 * (opts.headroom ?? 0.1)) / 2);
-  const acquire = async (key: string, options: { maxWaitMs?: number; signal?: AbortSignal } = {}): Promise<SlotGrant> => {
+  const acquire = async (key: string, { maxWaitMs = 10_000, signal }: { maxWaitMs?: number; signal?: AbortSignal } = {}): Promise<SlotGrant> => {
     let waitedMs = 0;
     for (let attempt = 1; ; attempt++) {
-      const grant = await bookSlot(key, options);
+      // Every booking draws on one budget: a caller never waits longer in all than maxWaitMs.
+      const grant = await bookSlot(key, { maxWaitMs: Math.max(0, maxWaitMs - waitedMs), ...(signal ? { signal } : {}) });
       waitedMs += grant.waitedMs;
-      const lateMs = Date.now() - grant.slotAt;
-      if (lateMs <= lateToleranceMs) return { slotAt: grant.slotAt, waitedMs };
+      if (grant.lateMs <= lateToleranceMs) return { slotAt: grant.slotAt, waitedMs };
       if (attempt >= maxRebookings) throw new RateLimitBusyError(key, intervalMs);
     }
   };
-  const bookSlot = async (key: string, { maxWaitMs = 10_000, signal }: { maxWaitMs?: number; signal?: AbortSignal } = {}) => {
+  const bookSlot = async (key: string, { maxWaitMs, signal }: { maxWaitMs: number; signal?: AbortSignal }) => {
     if (!ensured.has(key)) {
       // Its own statement, so the booking below always finds the row and waits on its lock: an insert and an
       // update in one statement would let two first callers both go at once.
       await pool.query('INSERT INTO rate_limiter (name, interval_ms) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [key, intervalMs]);
       ensured.add(key);
     }
+    const askedAt = Date.now();
     // Book the next slot if it is close enough, else report how far it is. The UPDATE's row lock serialises
     // concurrent callers (each re-reads the row after the lock); clock_timestamp() is the database's clock,
     // the same for every host.
@@ -88,7 +91,7 @@ export function createAccountRateLimiter(pool: Pool, opts: RateLimiterOptions): 
     if (!row.booked) throw new RateLimitBusyError(key, Math.ceil(row.wait_ms));
     const waitMs = Math.ceil(row.wait_ms);
     if (waitMs > 0) await sleep(waitMs, signal);
-    return { slotAt: row.slot_at, waitedMs: waitMs };
+    return { slotAt: row.slot_at, waitedMs: waitMs, lateMs: Date.now() - (askedAt + row.wait_ms) };
   };
   return { acquire, intervalMs };
 }

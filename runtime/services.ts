@@ -1,6 +1,6 @@
 // The long-lived connections a release-gate process holds (worker, HTTP API, CLI commands), opened one way so
 // that every entry point sees the same PostgreSQL, the same Temporal namespace and the same TCMPP client,
-// with ProcessMNPApproval always behind the account-wide rate limiter.
+// with every TCMPP call behind the account-wide rate limiter.
 import type { Client } from '@temporalio/client';
 import type pg from 'pg';
 import type { ApprovalStarter } from '../activities/pick-up-approvals.js';
