@@ -48,16 +48,15 @@ export async function runDevStack(config: Config, logger: Logger): Promise<void>
     if (emulator) stops.push({ name: 'TCMPP emulator', stop: () => emulator.stop() });
     const devConfig = tcmpp.config;
 
-    const extras = new AbortController();
-    let extrasStopped: Promise<void> = Promise.resolve();
-    stops.push({ name: 'HTTP API', stop: async () => { extras.abort(); await extrasStopped; } });
     await runWorker(devConfig, logger.child({ component: 'worker' }), {
-      onReady: () => {
-        extrasStopped = startDevExtras(devConfig, logger, extras.signal, { uiUrl: temporal.uiUrl, emulatorUrl: tcmpp.emulator?.url })
-          .catch((err: Error) => logger.error('the HTTP API or the demo summary failed', { error: err.message }));
+      onReady: (services) => {
+        const extras = startDevExtras(services, devConfig, logger, { uiUrl: temporal.uiUrl, emulatorUrl: emulator?.url });
+        return async () => {
+          logger.info('stopping HTTP API');
+          await (await extras).stop();
+        };
       },
     });
-    extras.abort();
   } finally {
     for (const { name, stop } of stops.reverse()) {
       logger.info(`stopping ${name}`);

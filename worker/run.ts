@@ -5,16 +5,28 @@ import { redactConfig } from '../config/load.js';
 import { ensureIntakeSchedules } from '../intake/schedules.js';
 import type { Logger } from '../logging/logger.js';
 import { createPolicyStore } from '../policies/policy-store.js';
-import { openDatabase, openTcmppClient, openTemporal } from '../runtime/services.js';
+import type { Ledger } from '../ledger/ledger-store.js';
+import { openDatabase, openTcmppClient, openTemporal, type TemporalServices } from '../runtime/services.js';
+import type { TcmppClient } from '../tcmpp/client.js';
 import { connectWorker } from '../temporal/connect.js';
 import { createActivities } from '../activities/index.js';
 import { createWorkers, defaultWorkflowsPath } from './create-workers.js';
 import { onShutdownSignal } from './shutdown-signals.js';
 import { installTemporalRuntime } from './temporal-runtime.js';
 
+/** The connections the worker holds, lent to what runs beside it (make dev's HTTP API and summary). */
+export interface WorkerServices {
+  ledger: Ledger;
+  tcmpp: TcmppClient;
+  temporal: TemporalServices;
+}
+
 export interface WorkerHooks {
-  /** Called once both workers poll their task queues (make dev prints its summary from here). */
-  onReady?: () => void;
+  /**
+   * Called once both workers poll their task queues. What it returns is awaited after the workers have
+   * drained and before the connections close, so whatever borrowed them stops first.
+   */
+  onReady?: (services: WorkerServices) => () => Promise<void>;
 }
 
 export async function runWorker(config: Config, logger: Logger, hooks: WorkerHooks = {}): Promise<void> {
@@ -59,11 +71,12 @@ export async function runWorker(config: Config, logger: Logger, hooks: WorkerHoo
         taskQueues: [config.TASK_QUEUE_APPROVALS, config.TASK_QUEUE_SUBMIT],
         platforms: config.TCMPP_PLATFORM_IDS,
       });
-      hooks.onReady?.();
+      const stopBorrowers = hooks.onReady?.({ ledger, tcmpp, temporal });
       try {
         await running;
       } finally {
         release();
+        await stopBorrowers?.();
       }
       logger.info('worker stopped: in-flight work drained');
     } finally {
