@@ -3,10 +3,18 @@
 // evaluate() handles the fail-safe paths.
 import type { EscalationSettings, FiredRule, PolicyDecision, PolicyIdentity, RuleExplanation } from './decision.js';
 import type { Outcome } from './facts.js';
-import { defaultEscalation, type PolicyDocument } from './policy.js';
+import { defaultEscalation, type PolicyDocument, type PolicyRule } from './policy.js';
+
+export type RulesByName = ReadonlyMap<string, PolicyRule>;
+
+/** The policy's rules by name (unique in a valid policy); built once per decision, read for every fired rule. */
+export function rulesByName(policy: PolicyDocument): RulesByName {
+  return new Map(policy.rules.map((r) => [r.name, r]));
+}
 
 export function composeDecision(policy: PolicyDocument, explanation: RuleExplanation[], identity: PolicyIdentity, noteMax: number): PolicyDecision {
-  const fired = firedFrom(policy, explanation);
+  const byName = rulesByName(policy);
+  const fired = firedFrom(byName, explanation);
   const of = (t: Outcome) => fired.filter((r) => r.type === t);
   const deciding = of('reject').length > 0 ? of('reject') : of('escalate').length > 0 ? of('escalate') : of('approve');
   const defaultOutcome = policy.defaultOutcome ?? 'escalate';
@@ -28,13 +36,12 @@ export function composeDecision(policy: PolicyDocument, explanation: RuleExplana
     reasons,
     firedRules: fired,
     explanation,
-    escalation: outcome === 'escalate' ? composeEscalation(policy, fired) : null,
+    escalation: outcome === 'escalate' ? composeEscalation(policy, byName, fired) : null,
     policy: identity,
   };
 }
 
-export function firedFrom(policy: PolicyDocument, explanation: RuleExplanation[]): FiredRule[] {
-  const byName = new Map(policy.rules.map((r) => [r.name, r]));
+export function firedFrom(byName: RulesByName, explanation: RuleExplanation[]): FiredRule[] {
   return explanation.filter((e) => e.fired).map((e) => {
     const rule = byName.get(e.name);
     const note = rule?.event.params?.note;
@@ -43,9 +50,9 @@ export function firedFrom(policy: PolicyDocument, explanation: RuleExplanation[]
 }
 
 /** policy.escalation merged with the fired escalate rules: reviewers united, the most approvals asked for. */
-export function composeEscalation(policy: PolicyDocument, fired: FiredRule[]): EscalationSettings {
+export function composeEscalation(policy: PolicyDocument, byName: RulesByName, fired: FiredRule[]): EscalationSettings {
   const base = policy.escalation ?? {};
-  const rules = fired.filter((r) => r.type === 'escalate').map((r) => policy.rules.find((p) => p.name === r.name)?.event.params ?? {});
+  const rules = fired.filter((r) => r.type === 'escalate').map((r) => byName.get(r.name)?.event.params ?? {});
   const reviewers = [...new Set([...(base.reviewers ?? []), ...rules.flatMap((p) => p.reviewers ?? [])])];
   const requiredApprovals = Math.max(base.requiredApprovals ?? defaultEscalation.requiredApprovals, ...rules.map((p) => p.requiredApprovals ?? 1));
   return {

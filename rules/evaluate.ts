@@ -5,7 +5,7 @@
 // approve default that a valid policy asked for, when no rule fired).
 import { checkFacts } from './check-facts.js';
 import type { EvaluateOptions, FiredRule, PolicyDecision, PolicyIdentity, RuleExplanation } from './decision.js';
-import { composeDecision, composeEscalation, cutNote, firedFrom } from './decide.js';
+import { composeDecision, composeEscalation, cutNote, firedFrom, rulesByName } from './decide.js';
 import { explainRules } from './explain.js';
 import { isPlainObject, preview } from './json.js';
 import type { PolicyDocument } from './policy.js';
@@ -54,8 +54,9 @@ export async function evaluate(policy: unknown, facts: unknown, opts: EvaluateOp
 }
 
 function failSafe(identity: PolicyIdentity, noteMax: number, why: string[], explanation: RuleExplanation[] = [], policy?: PolicyDocument): PolicyDecision {
-  const firedRules: FiredRule[] = policy ? firedFrom(policy, explanation) : [];
-  const fromRules = policy ? composeEscalation(policy, firedRules) : null;
+  const byName = policy ? rulesByName(policy) : null;
+  const firedRules: FiredRule[] = byName ? firedFrom(byName, explanation) : [];
+  const fromRules = policy && byName ? composeEscalation(policy, byName, firedRules) : null;
   return {
     outcome: 'escalate',
     note: cutNote('Escalated to a reviewer: the policy could not decide this release safely.', noteMax),

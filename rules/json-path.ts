@@ -5,9 +5,25 @@ export type PathSegment = string | number;
 
 const segmentPattern = /^(?:\.([A-Za-z_$][\w$]*)|\[(\d{1,6})\]|\["((?:[^"\\]|\\.)*)"\]|\['([^'\\]*)'\])/;
 
-/** The segments of `path`, or a message saying why it is not a path this engine follows. */
-export function parseJsonPath(path: string): PathSegment[] | string {
+// One evaluation reads each condition's path in the validator, the fact check, the engine and the explanation;
+// parsing is pure and paths are short (at most 256 characters), so the answers are kept. Bounded, oldest out first.
+const maxCachedPaths = 1024;
+const pathCache = new Map<string, readonly PathSegment[] | string>();
+
+/** The segments of `path` (frozen: they are shared), or a message saying why it is not a path this engine follows. */
+export function parseJsonPath(path: string): readonly PathSegment[] | string {
   if (path.length > 256) return 'is too long (at most 256 characters)';
+  let parsed = pathCache.get(path);
+  if (parsed === undefined) {
+    parsed = parse(path);
+    if (typeof parsed !== 'string') Object.freeze(parsed);
+    if (pathCache.size >= maxCachedPaths) pathCache.delete(pathCache.keys().next().value!);
+    pathCache.set(path, parsed);
+  }
+  return parsed;
+}
+
+function parse(path: string): PathSegment[] | string {
   if (!path.startsWith('$')) return `must start with "$", such as "$.bump" (got ${JSON.stringify(path)})`;
   const segments: PathSegment[] = [];
   let rest = path.slice(1);

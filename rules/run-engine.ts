@@ -7,7 +7,7 @@ import { resolveJsonPath } from './json-path.js';
 import { registerCustomOperators, type OperatorFailure } from './operators/index.js';
 import { patternBudgetPerEvaluation } from './operators/pattern.js';
 import type { EvalContext } from './operators/types.js';
-import type { PolicyDocument } from './policy.js';
+import { groupChildren, isLeaf, type Condition, type PolicyDocument } from './policy.js';
 
 export interface EngineRun {
   /** Each rule's result by name; empty when the run failed as a whole. */
@@ -22,7 +22,7 @@ export async function runEngine(policy: PolicyDocument, facts: Record<string, Js
   const results = new Map<string, RuleResult>();
   try {
     const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false, replaceFactsInEventParams: false, pathResolver: resolveJsonPath });
-    const ctx: EvalContext = { patternBudget: patternBudgetPerEvaluation, patterns: new Map() };
+    const ctx: EvalContext = { patternBudget: patternBudgetPerEvaluation };
     registerCustomOperators(engine, ctx, operatorFailures);
     for (const [name, value] of Object.entries(facts)) engine.addFact(name, value);
     for (const rule of policy.rules) {
@@ -30,7 +30,7 @@ export async function runEngine(policy: PolicyDocument, facts: Record<string, Js
         name: rule.name,
         // Rule priority only orders evaluation; every rule is still evaluated, and precedence decides.
         ...(rule.priority !== undefined ? { priority: rule.priority } : {}),
-        conditions: structuredCloneJson(rule.conditions) as never,
+        conditions: (hasLeafPriority(rule.conditions) ? structuredCloneJson(rule.conditions) : rule.conditions) as never,
         event: { type: rule.event.type },
       });
     }
@@ -42,7 +42,16 @@ export async function runEngine(policy: PolicyDocument, facts: Record<string, Js
   }
 }
 
-/** The engine rewrites condition objects it is given; the policy document stays as the caller passed it. */
+/**
+ * json-rules-engine 7 wraps the conditions it is given in its own Condition objects and records results on clones
+ * of those, so a policy can be handed over as it is. Its one write to the input is a leaf's `priority`, replaced by
+ * parseInt(priority): that changes a valid 1e21 to 1, and throws on a frozen document. Rules with leaf priorities
+ * (rare) therefore get a copy, so the caller's document never changes.
+ */
+function hasLeafPriority(c: Condition): boolean {
+  return isLeaf(c) ? c.priority !== undefined : groupChildren(c).children.some(hasLeafPriority);
+}
+
 function structuredCloneJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value)) as unknown;
 }

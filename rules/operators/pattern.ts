@@ -3,9 +3,9 @@
 // fact value (nor many of both) can exhaust it.
 import { typeName } from '../fact-types.js';
 import { describeType, isPlainObject } from '../json.js';
-import { compilePattern } from '../regex/nfa.js';
+import { compilePattern, type CompiledPattern } from '../regex/nfa.js';
 import { parsePattern, type PatternNode } from '../regex/parse.js';
-import { OperatorError, type EvalContext, type OperatorSpec } from './types.js';
+import { OperatorError, type OperatorSpec } from './types.js';
 
 /** The longest fact value a pattern is run against; longer values fail safe. */
 export const maxPatternInput = 1024;
@@ -30,12 +30,26 @@ export function patternValue(value: unknown): PatternValue | string {
   return `must be a pattern string, or { "pattern": "...", "ignoreCase": true } (got ${describeType(value)})`;
 }
 
-function compiled(p: PatternValue, ctx: EvalContext) {
+interface CachedPattern {
+  compiled: CompiledPattern;
+  nestedRepetition: boolean;
+}
+
+// Compiled patterns are pure functions of (ignoreCase, pattern), so one cache serves every evaluation: the validator
+// and the operator of each evaluate() call otherwise parse and compile the same few patterns again. Bounded, so a
+// stream of distinct policies cannot grow it without limit; the oldest entry goes first.
+const maxCachedPatterns = 256;
+const patternCache = new Map<string, CachedPattern>();
+
+/** The compiled pattern and what the validator needs to know of it; throws PatternSyntaxError when it is invalid. */
+function cachedPattern(p: PatternValue): CachedPattern {
   const key = `${p.ignoreCase ? 'i' : '-'}${p.pattern}`;
-  let c = ctx.patterns.get(key);
+  let c = patternCache.get(key);
   if (!c) {
-    c = compilePattern(p.pattern, { ignoreCase: p.ignoreCase });
-    ctx.patterns.set(key, c);
+    const tree = parsePattern(p.pattern, p.ignoreCase);
+    c = { compiled: compilePattern(p.pattern, p.ignoreCase, tree), nestedRepetition: nestedRepetition(tree) };
+    if (patternCache.size >= maxCachedPatterns) patternCache.delete(patternCache.keys().next().value!);
+    patternCache.set(key, c);
   }
   return c;
 }
@@ -50,8 +64,7 @@ export const patternOperators: OperatorSpec[] = [{
     const p = patternValue(value);
     if (typeof p === 'string') return p;
     try {
-      compilePattern(p.pattern, { ignoreCase: p.ignoreCase });
-      return nestedRepetition(parsePattern(p.pattern, p.ignoreCase))
+      return cachedPattern(p).nestedRepetition
         ? 'nested repetition such as (a+)+ is refused: it matches nothing a+ does not, and in ordinary regex engines it backtracks catastrophically; write the repetition once'
         : null;
     } catch (err) {
@@ -65,7 +78,7 @@ export const patternOperators: OperatorSpec[] = [{
     if (factValue.length > maxPatternInput) throw new OperatorError('matchesPattern', `the fact is ${factValue.length} characters long; patterns run on at most ${maxPatternInput}`);
     const p = patternValue(value);
     if (typeof p === 'string') throw new OperatorError('matchesPattern', p);
-    const c = compiled(p, ctx);
+    const c = cachedPattern(p).compiled;
     ctx.patternBudget -= (factValue.length + 1) * c.states;
     if (ctx.patternBudget < 0) throw new OperatorError('matchesPattern', `this evaluation spent its pattern-matching budget (${patternBudgetPerEvaluation} steps)`);
     return c.test(factValue);

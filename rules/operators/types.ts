@@ -7,7 +7,6 @@ import { preview } from '../json.js';
 export interface EvalContext {
   /** NFA steps left for pattern matching in this evaluation; a hostile mix of patterns and facts runs out, not forever. */
   patternBudget: number;
-  patterns: Map<string, { test(input: string): boolean; states: number }>;
 }
 
 export interface OperatorSpec {
@@ -60,11 +59,6 @@ export function literalProblem(type: FieldType, value: unknown): string | null {
 
 export function arrayOf(items: FieldType): FieldType {
   return { kind: 'array', items, maxItems: 1000 };
-}
-
-/** A fact's type without null, for the values compared against it (null is compared only by equal/notEqual). */
-export function nonNull(t: FieldType): FieldType {
-  return t.kind === 'array' ? t : ({ ...t, nullable: false });
 }
 
 export function describeValue(value: unknown): string {

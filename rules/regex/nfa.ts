@@ -20,9 +20,8 @@ export interface CompiledPattern {
   test(input: string): boolean;
 }
 
-export function compilePattern(source: string, opts: { ignoreCase?: boolean } = {}): CompiledPattern {
-  const ignoreCase = opts.ignoreCase ?? false;
-  const tree = parsePattern(source, ignoreCase);
+/** The NFA of `source`; pass `tree` when the caller already parsed it (to inspect it), so it is parsed once. */
+export function compilePattern(source: string, ignoreCase: boolean, tree: PatternNode = parsePattern(source, ignoreCase)): CompiledPattern {
   const states: State[] = [];
   const add = (s: State): number => {
     if (states.length >= maxStates) throw new PatternSyntaxError(source, 0, `the pattern is too large: more than ${maxStates} states once repetitions are expanded`);
