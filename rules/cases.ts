@@ -5,6 +5,7 @@ import { describeType, isPlainObject, preview } from './json.js';
 import { evaluate } from './evaluate.js';
 import { outcomes } from './policy.js';
 import { didYouMean } from './suggest.js';
+import { oneOfProblem } from './validate.js';
 
 export interface PolicyCase {
   description: string;
@@ -37,9 +38,8 @@ export function validateCaseDocument(doc: unknown): { ok: true; case: PolicyCase
     errors.push(`expect: must be { "outcome": "approve" | "reject" | "escalate", "firedRules"?: [...] } (got ${describeType(expect)})`);
   } else {
     for (const k of Object.keys(expect)) if (!expectKeys.includes(k)) errors.push(`expect.${k}: unknown key${didYouMean(k, expectKeys)}; expect has ${expectKeys.join(', ')}`);
-    if (typeof expect.outcome !== 'string' || !(outcomes as readonly string[]).includes(expect.outcome)) {
-      errors.push(`expect.outcome: must be one of ${outcomes.map((o) => `"${o}"`).join(', ')} (got ${preview(expect.outcome, 40)})${typeof expect.outcome === 'string' ? didYouMean(expect.outcome, outcomes) : ''}`);
-    }
+    const outcomeProblem = oneOfProblem(expect.outcome, outcomes);
+    if (outcomeProblem) errors.push(`expect.outcome: ${outcomeProblem}`);
     if (expect.firedRules !== undefined && (!Array.isArray(expect.firedRules) || expect.firedRules.some((r) => typeof r !== 'string'))) {
       errors.push(`expect.firedRules: must be a list of rule names (got ${preview(expect.firedRules, 60)})`);
     }

@@ -116,16 +116,3 @@ export function catalogEntries(): CatalogEntry[] {
   for (const [fact, spec] of Object.entries(factCatalog)) walk(fact, [], spec);
   return out;
 }
-
-/** The type at `fact` + field segments, or the segment that does not exist. */
-export function lookupFactPath(fact: string, segments: readonly string[]): { type: FieldType } | { unknownAt: number; known: string[] } | null {
-  if (!Object.hasOwn(factCatalog, fact)) return null;
-  let type = factCatalog[fact as keyof ApprovalFacts].type;
-  for (let i = 0; i < segments.length; i++) {
-    if (type.kind !== 'object' || !Object.hasOwn(type.fields, segments[i]!)) {
-      return { unknownAt: i, known: type.kind === 'object' ? Object.keys(type.fields) : [] };
-    }
-    type = type.fields[segments[i]!]!.type;
-  }
-  return { type };
-}

@@ -38,7 +38,7 @@ export function typeName(type: FieldType): string {
       case 'object': return 'object';
     }
   })();
-  return 'nullable' in type && type.nullable ? `${base} | null` : base;
+  return isNullable(type) ? `${base} | null` : base;
 }
 
 export function isNullable(type: FieldType): boolean {

@@ -6,7 +6,6 @@ import type { SemverBump } from './semver.js';
 
 export { semverBump, type SemverBump } from './semver.js';
 export { clockFacts, type ClockFacts, type Weekday } from './clock.js';
-export { factCatalog, factNames, catalogEntries, lookupFactPath, type CatalogEntry } from './fact-catalog.js';
 
 /** A TCMPP account name (ApplyUser, CreateUser). */
 export type ApplyUser = string;

@@ -43,6 +43,19 @@ export function factPathType(fact: string, segments: readonly PathSegment[]): { 
   return { type };
 }
 
+const noSegments: readonly PathSegment[] = Object.freeze([]);
+
+/** The segments of a condition's or reference's optional `path`, or why it is not a usable path. */
+function pathSegments(path: unknown): readonly PathSegment[] | string {
+  if (path === undefined) return noSegments;
+  return typeof path === 'string' ? parseJsonPath(path) : `must be a string such as "$.bump" (got ${describeType(path)})`;
+}
+
+/** Why a rule's or condition's `priority` is unusable, or null (json-rules-engine wants a whole number >= 1). */
+export function priorityProblem(priority: unknown): string | null {
+  return priority === undefined || (Number.isInteger(priority) && (priority as number) >= 1) ? null : `must be a whole number of at least 1 (got ${preview(priority, 40)})`;
+}
+
 /** The type a `{ fact, path }` reference points at, reporting problems under `at`. */
 function referenceType(ref: Record<string, unknown>, at: Path, problems: PolicyProblem[]): FieldType | null {
   const extra = Object.keys(ref).filter((k) => k !== 'fact' && k !== 'path');
@@ -51,14 +64,10 @@ function referenceType(ref: Record<string, unknown>, at: Path, problems: PolicyP
     problems.push({ path: formatPath([...at, 'fact']), message: `must be a fact name (got ${describeType(ref.fact)})` });
     return null;
   }
-  let segments: PathSegment[] = [];
-  if (ref.path !== undefined) {
-    const parsed = typeof ref.path === 'string' ? parseJsonPath(ref.path) : `must be a string such as "$.bump" (got ${describeType(ref.path)})`;
-    if (typeof parsed === 'string') {
-      problems.push({ path: formatPath([...at, 'path']), message: parsed });
-      return null;
-    }
-    segments = parsed;
+  const segments = pathSegments(ref.path);
+  if (typeof segments === 'string') {
+    problems.push({ path: formatPath([...at, 'path']), message: segments });
+    return null;
   }
   const found = factPathType(ref.fact, segments);
   if ('error' in found) {
@@ -94,17 +103,14 @@ function checkLeaf(c: Record<string, unknown>, at: Path, problems: PolicyProblem
       problems.push({ path: here(k), message: `unknown key ${JSON.stringify(k)} in a condition${hint}` });
     }
   }
-  if (c.priority !== undefined && (!Number.isInteger(c.priority) || (c.priority as number) < 1)) problems.push({ path: here('priority'), message: `must be a whole number of at least 1 (got ${preview(c.priority, 40)})` });
+  const priority = priorityProblem(c.priority);
+  if (priority) problems.push({ path: here('priority'), message: priority });
   if (c.name !== undefined && typeof c.name !== 'string') problems.push({ path: here('name'), message: `must be a string (got ${describeType(c.name)})` });
   if (typeof c.fact !== 'string') problems.push({ path: here('fact'), message: `must be a fact name such as "release" (got ${describeType(c.fact)})` });
   if (typeof c.operator !== 'string') problems.push({ path: here('operator'), message: `must be an operator name such as "equal" (got ${describeType(c.operator)})` });
   if (!Object.hasOwn(c, 'value')) problems.push({ path: formatPath(at), message: 'a condition needs a "value" to compare the fact with' });
-  let segments: PathSegment[] = [];
-  if (c.path !== undefined) {
-    const parsed = typeof c.path === 'string' ? parseJsonPath(c.path) : `must be a string such as "$.bump" (got ${describeType(c.path)})`;
-    if (typeof parsed === 'string') return void problems.push({ path: here('path'), message: parsed });
-    segments = parsed;
-  }
+  const segments = pathSegments(c.path);
+  if (typeof segments === 'string') return void problems.push({ path: here('path'), message: segments });
   if (typeof c.fact !== 'string') return;
   const found = factPathType(c.fact, segments);
   if ('error' in found) return void problems.push({ path: here(segments.length && Object.hasOwn(factCatalog, c.fact) ? 'path' : 'fact'), message: found.error });
@@ -122,7 +128,7 @@ function checkLeaf(c: Record<string, unknown>, at: Path, problems: PolicyProblem
     return;
   }
   const valueProblem = checkOperatorValue(op, found.type, c.value);
-  if (valueProblem) problems.push({ path: here('value'), message: `${valueProblem} (for ${c.operator} on ${[c.fact, ...segments].join('.')}, ${typeName(found.type)})` });
+  if (valueProblem) problems.push({ path: here('value'), message: `${valueProblem} (for ${c.operator} on ${formatPath([c.fact, ...segments])}, ${typeName(found.type)})` });
 }
 
 /** Checks a condition (group or leaf) at `at`, `depth` groups deep. */
@@ -142,7 +148,8 @@ export function checkCondition(c: unknown, at: Path, depth: number, check: Condi
   for (const k of Object.keys(c)) {
     if (!(groupKeys as readonly string[]).includes(k)) problems.push({ path: formatPath([...at, k]), message: `unknown key ${JSON.stringify(k)} in a ${bools[0]} group${Object.hasOwn(c, 'fact') ? ' (a condition is either a group or a fact comparison, not both)' : ''}` });
   }
-  if (c.priority !== undefined && (!Number.isInteger(c.priority) || (c.priority as number) < 1)) problems.push({ path: formatPath([...at, 'priority']), message: `must be a whole number of at least 1 (got ${preview(c.priority, 40)})` });
+  const priority = priorityProblem(c.priority);
+  if (priority) problems.push({ path: formatPath([...at, 'priority']), message: priority });
   const kind = bools[0]!;
   const children = c[kind];
   if (kind === 'not') return checkCondition(children, [...at, 'not'], depth + 1, check);

@@ -6,7 +6,7 @@ import {
   type PolicyDocument,
 } from './policy.js';
 import { didYouMean } from './suggest.js';
-import { checkCondition, type ConditionCheck, type PolicyProblem } from './validate-conditions.js';
+import { checkCondition, priorityProblem, type ConditionCheck, type PolicyProblem } from './validate-conditions.js';
 
 export type { PolicyProblem } from './validate-conditions.js';
 export { parsePolicyText } from './parse-policy-text.js';
@@ -73,7 +73,8 @@ function checkRule(rule: unknown, i: number, check: ConditionCheck, add: (path: 
   unknownKeys(rule, at, ruleKeys, 'a rule', add);
   text(rule.name, [...at, 'name'], policyLimits.maxNameLength, true, add);
   text(rule.description, [...at, 'description'], policyLimits.maxDescriptionLength, true, add);
-  if (rule.priority !== undefined && (!Number.isInteger(rule.priority) || (rule.priority as number) < 1)) add([...at, 'priority'], `must be a whole number of at least 1 (got ${preview(rule.priority, 40)})`);
+  const priority = priorityProblem(rule.priority);
+  if (priority) add([...at, 'priority'], priority);
   if (rule.conditions === undefined) add(at, 'a rule needs "conditions"');
   else checkCondition(rule.conditions, [...at, 'conditions'], 1, check, true);
 
@@ -123,9 +124,14 @@ function text(v: unknown, at: Path, max: number, required: boolean, add: (path: 
 }
 
 function oneOf(v: unknown, at: Path, choices: readonly string[], add: (path: Path, message: string) => void): void {
-  if (typeof v !== 'string' || !choices.includes(v)) {
-    add(at, `must be one of ${choices.map((c) => JSON.stringify(c)).join(', ')} (got ${preview(v, 40)})${typeof v === 'string' ? didYouMean(v, choices) : ''}`);
-  }
+  const problem = oneOfProblem(v, choices);
+  if (problem) add(at, problem);
+}
+
+/** Why `v` is not one of `choices` (`must be one of "a", "b" (got "c")`, with a suggestion), or null. */
+export function oneOfProblem(v: unknown, choices: readonly string[]): string | null {
+  if (typeof v === 'string' && choices.includes(v)) return null;
+  return `must be one of ${choices.map((c) => JSON.stringify(c)).join(', ')} (got ${preview(v, 40)})${typeof v === 'string' ? didYouMean(v, choices) : ''}`;
 }
 
 function count(v: unknown, at: Path, min: number, max: number, add: (path: Path, message: string) => void): void {

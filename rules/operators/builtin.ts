@@ -1,8 +1,8 @@
 // json-rules-engine's own operators, described for the validator. They run as the engine defines them; these
 // specs only say which facts and values make sense with each.
-import { typeName, type FieldType } from '../fact-types.js';
+import { typeName, withNullable, type FieldType } from '../fact-types.js';
 import { describeType } from '../json.js';
-import { arrayOf, literalProblem, needScalar, needScalarArray, nonNull, type OperatorSpec } from './types.js';
+import { arrayOf, literalProblem, needScalar, needScalarArray, type OperatorSpec } from './types.js';
 
 const number: FieldType = { kind: 'number' };
 
@@ -23,7 +23,7 @@ const membership = (name: string, summary: string): OperatorSpec => ({
 const element = (name: string, summary: string): OperatorSpec => ({
   name, builtin: true, summary, factKinds: 'a list of values',
   checkFact: needScalarArray,
-  checkValue: (value, fact) => (fact.kind === 'array' ? literalProblem(nonNull(fact.items), value) : null),
+  checkValue: (value, fact) => (fact.kind === 'array' ? literalProblem(withNullable(fact.items, false), value) : null),
   valueType: (fact) => (fact.kind === 'array' ? fact.items : null),
 });
 

@@ -27,7 +27,7 @@ export const decorators: Record<Decorator, string> = {
   someValue: 'the operator holds for at least one element of the value list',
   everyValue: 'the operator holds for every element of the value list',
 };
-const decoratorNames = Object.keys(decorators);
+export const decoratorNames = Object.keys(decorators);
 
 const aliases: Record<string, string> = {
   gt: 'greaterThan', gte: 'greaterThanInclusive', ge: 'greaterThanInclusive', lt: 'lessThan', lte: 'lessThanInclusive', le: 'lessThanInclusive',

@@ -1,6 +1,7 @@
 // Set operations between a list fact and a list in the policy: "does the mini program carry any of these tags?",
 // "are all pending sensitive APIs on the allow list?". Order and duplicates do not matter.
-import { arrayOf, describeValue, literalProblem, needScalarArray, nonNull, OperatorError, type OperatorSpec } from './types.js';
+import { withNullable } from '../fact-types.js';
+import { arrayOf, describeValue, literalProblem, needScalarArray, OperatorError, type OperatorSpec } from './types.js';
 
 const setOperator = (name: string, summary: string, test: (fact: unknown[], value: Set<unknown>) => boolean): OperatorSpec => ({
   name,
@@ -8,7 +9,7 @@ const setOperator = (name: string, summary: string, test: (fact: unknown[], valu
   summary,
   factKinds: 'a list of values',
   checkFact: needScalarArray,
-  checkValue: (value, fact) => (Array.isArray(value) ? (fact.kind === 'array' ? literalProblem(arrayOf(nonNull(fact.items)), value) : null) : `takes a list of values such as ["a", "b"] (got ${describeValue(value)})`),
+  checkValue: (value, fact) => (Array.isArray(value) ? (fact.kind === 'array' ? literalProblem(arrayOf(withNullable(fact.items, false)), value) : null) : `takes a list of values such as ["a", "b"] (got ${describeValue(value)})`),
   valueType: (fact) => (fact.kind === 'array' ? fact : null),
   evaluate(factValue, value) {
     if (!Array.isArray(factValue)) throw new OperatorError(name, `the fact ${describeValue(factValue)} is not a list`);

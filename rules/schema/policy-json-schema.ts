@@ -3,14 +3,13 @@
 // two cannot drift; rules/policy.schema.json is its output (rules/cli/generate-policy-docs.ts writes it, a test
 // checks it). validatePolicy stays the authority: it also checks values against fact types and regex safety.
 import { catalogEntries, factNames } from '../fact-catalog.js';
-import { allOperators, decorators } from '../operators/index.js';
+import { allOperators, decoratorNames, operatorNames } from '../operators/index.js';
 import { onDeadlineChoices, outcomes, policyLimits } from '../policy.js';
 
 type Schema = Record<string, unknown>;
 
 export function buildPolicyJsonSchema(): Schema {
-  const names = allOperators.map((o) => o.name);
-  const decorated = `^(?:(?:${Object.keys(decorators).join('|')}):)*(?:${names.join('|')})$`;
+  const decorated = `^(?:(?:${decoratorNames.join('|')}):)*(?:${operatorNames.join('|')})$`;
   const text = (maxLength: number, description: string): Schema => ({ type: 'string', minLength: 1, maxLength, description });
   const reviewers: Schema = { type: 'array', maxItems: policyLimits.maxReviewers, items: { type: 'string', minLength: 1, maxLength: policyLimits.maxNameLength }, description: 'reviewer accounts' };
   const approvals: Schema = { type: 'integer', minimum: 1, maximum: policyLimits.maxRequiredApprovals, description: 'distinct reviewers who must approve' };
