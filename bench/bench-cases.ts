@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { policyContentHash } from '../policies/canonical-hash.js';
 import { readJsonFile } from '../policies/policy-file.js';
+import { validateCaseDocument } from '../rules/cases.js';
 import { evaluate, type PolicyDecision } from '../rules/evaluate.js';
 import type { ApprovalFacts, Outcome } from '../rules/facts.js';
 import { generatedPolicy } from './generated-policy.js';
@@ -32,20 +33,29 @@ export interface BenchCase {
   facts: ApprovalFacts;
 }
 
-/** The facts of every case file. */
+/**
+ * The facts of every case file of the project (cli/policy/case-runner.ts lists them for `policy test`, but from the
+ * working directory first and as paths for the CLI to print; the benchmark always wants the project's own).
+ */
 export function benchCases(): BenchCase[] {
   const dir = join(root, 'rules/cases');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((file) => ({ file, facts: (readJsonFile(join(dir, file)) as { facts: ApprovalFacts }).facts }));
+    .map((file) => {
+      const checked = validateCaseDocument(readJsonFile(join(dir, file)));
+      if (!checked.ok) throw new Error(`rules/cases/${file} is not a valid case: ${checked.errors.join('; ')}`);
+      // Only the case's shape is checked here; evaluate() checks the facts, and compareDeciders sets aside the
+      // cases it decides fail-safe before the hand-written twins (which trust their input) see them.
+      return { file, facts: checked.case.facts as unknown as ApprovalFacts };
+    });
 }
 
 export const evaluateOptions = (hash: string) => ({ noteMaxLength: 500, policyHash: hash });
 
 export interface Disagreement {
   file: string;
-  engine: { outcome: Outcome; fired: string[]; failSafe: boolean };
+  engine: { outcome: Outcome; fired: string[] };
   byHand: { outcome: Outcome; fired: string[] };
 }
 
@@ -64,7 +74,7 @@ export async function compareDeciders(subject: BenchSubject, cases: BenchCase[])
       continue;
     }
     usable.push(c);
-    const engine = { outcome: decision.outcome, fired: decision.firedRules.map((r) => r.name).sort(), failSafe: decision.failSafe };
+    const engine = { outcome: decision.outcome, fired: decision.firedRules.map((r) => r.name).sort() };
     const hand = subject.byHand(c.facts);
     const byHand = { outcome: hand.outcome, fired: [...hand.fired].sort() };
     if (engine.outcome !== byHand.outcome || engine.fired.join() !== byHand.fired.join()) disagreements.push({ file: c.file, engine, byHand });

@@ -3,6 +3,7 @@
 // the same way by construction; bench/run.ts still checks that they agree on every case.
 import type { ApprovalFacts, Outcome } from '../rules/facts.js';
 import type { PolicyDocument, PolicyRule, TopLevelCondition } from '../rules/policy.js';
+import { semverBumps } from '../rules/semver.js';
 
 interface RuleSpec {
   name: string;
@@ -11,7 +12,6 @@ interface RuleSpec {
   test: (f: ApprovalFacts) => boolean;
 }
 
-const bumps = ['major', 'minor', 'patch', 'prerelease', 'same', 'downgrade', 'unknown'] as const;
 const leaf = (fact: string, path: string, operator: string, value: unknown) => ({ fact, path, operator, value });
 
 /** One of eight rule shapes, chosen by position, with constants that vary so no two rules are the same. */
@@ -19,7 +19,7 @@ function spec(i: number): RuleSpec {
   const name = `generated-${String(i).padStart(3, '0')}`;
   switch (i % 8) {
     case 0: {
-      const bump = bumps[(i / 8) % bumps.length]!;
+      const bump = semverBumps[(i / 8) % semverBumps.length]!;
       return { name, type: 'escalate', conditions: { all: [leaf('release', '$.bump', 'equal', bump)] }, test: (f) => f.release.bump === bump };
     }
     case 1: {

@@ -12,13 +12,13 @@ export function decideDefaultByHand(f: ApprovalFacts): { outcome: Outcome; fired
   if (f.miniProgram.status === 'removed') fired.push('removed-mini-program');
   if (blockedApplicants.has(f.approval.applicant)) fired.push('blocked-applicant');
   if (f.platform.planExpired) fired.push('platform-plan-expired');
-  const rejected = fired.length > 0;
+  const rejects = fired.length; // the reject rules are pushed first: what fired so far is theirs
 
   if (f.release.bump === 'major') fired.push('major-version');
   if (f.release.firstRelease || f.release.releasedVersionCount === 0) fired.push('first-release');
   if (f.sensitiveApis.pendingCount > 0) fired.push('new-sensitive-apis');
   if (f.release.bump === 'downgrade') fired.push('version-downgrade');
-  const escalated = fired.length > rejectCount(fired);
+  const escalated = fired.length > rejects;
 
   const routine =
     (f.release.bump === 'patch' || f.release.bump === 'minor') &&
@@ -31,10 +31,6 @@ export function decideDefaultByHand(f: ApprovalFacts): { outcome: Outcome; fired
     workingDays.has(f.clock.weekday) && f.clock.hour >= 9 && f.clock.hour < 18;
   if (routine) fired.push('trusted-routine-release');
 
-  const outcome: Outcome = rejected ? 'reject' : escalated ? 'escalate' : routine ? 'approve' : 'escalate';
+  const outcome: Outcome = rejects > 0 ? 'reject' : escalated ? 'escalate' : routine ? 'approve' : 'escalate';
   return { outcome, fired };
-}
-
-function rejectCount(fired: string[]): number {
-  return fired.filter((r) => r === 'removed-mini-program' || r === 'blocked-applicant' || r === 'platform-plan-expired').length;
 }
