@@ -16,6 +16,20 @@ export function cliLogger(component: string): Logger {
   return createLogger(component, { level: LOG_LEVEL, format: LOG_FORMAT });
 }
 
+/**
+ * The logger of a one-shot command (show, decisions, policy list, audit verify...): its results go to stdout, so
+ * the services it opens log warnings and errors only, unless LOG_LEVEL is set to ask for more.
+ */
+export function commandLogger(component: string): Logger {
+  const { LOG_LEVEL, LOG_FORMAT } = cliConfig();
+  return createLogger(component, { level: process.env.LOG_LEVEL ? LOG_LEVEL : 'warn', format: LOG_FORMAT });
+}
+
+/** The "Examples:" block of a command's --help. */
+export function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
 /** Exit codes: 1 the command failed, 2 bad usage or configuration. */
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -36,6 +36,7 @@ function reverseKeys(value: unknown): unknown {
 describe('the policy store', () => {
   it('publishes an immutable version, and the same content again returns that version', async () => {
     expect(await store.getActive()).toBeUndefined();
+    expect(await store.showActive()).toBeUndefined();
     const first = await store.publish(basePolicy(), { author: 'alice', note: 'first cut' });
     expect(first).toMatchObject({ version: 1, created: true, hash: policyContentHash(basePolicy()) });
     expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -82,6 +83,7 @@ describe('the policy store', () => {
     expect(active).toMatchObject({ version: 2, hash: v2.hash });
     expect(policyContentHash(active!.document)).toBe(v2.hash);
     expect(active!.document).toEqual(variantPolicy());
+    expect(await store.showActive()).toMatchObject({ version: 2, hash: v2.hash, active: true, document: variantPolicy(), activations: [{ activatedBy: 'bob' }] });
 
     const shown = await store.show(1);
     expect(shown).toMatchObject({ version: 1, active: false, author: 'alice' });

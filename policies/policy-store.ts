@@ -46,6 +46,8 @@ export interface PolicyStore {
   show(version: number): Promise<PolicyVersion>;
   diff(a: number, b: number): Promise<PolicyDiff>;
   getActive(): Promise<{ version: number; hash: string; document: unknown } | undefined>;
+  /** The active version in full, as show() gives it (`policy active`); undefined when none is active. */
+  showActive(): Promise<PolicyVersion | undefined>;
   /** With an empty store, publishes and activates `file` as version 1. Safe when many workers start at once. */
   ensureInitialPolicy(file: string, author: string): Promise<{ published: boolean; version: number | undefined }>;
 }
@@ -123,6 +125,11 @@ export function createPolicyStore(pool: Pool): PolicyStore {
     },
 
     getActive,
+
+    showActive: async () => {
+      const { rows } = await pool.query<{ version: number }>('SELECT version FROM policy_activations ORDER BY id DESC LIMIT 1');
+      return rows[0] ? show(rows[0].version) : undefined;
+    },
 
     ensureInitialPolicy: async (file, author) => {
       const client = await pool.connect();

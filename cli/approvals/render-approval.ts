@@ -2,10 +2,11 @@
 import type { PushResult } from '../../intake/push.js';
 import type { LedgerRow } from '../../ledger/types.js';
 import type { ApprovalView } from '../../reviews/inspect.js';
+import type { EscalationSettings } from '../../rules/decision.js';
 import type { DecideResult } from '../../workflows/approval/messages.js';
 import type { ReviewerDecision, ReviewerDecisionInput } from '../../workflows/approval/reviews.js';
 import { decideCommands, outcomeOf } from './render-list.js';
-import { shortTime } from './table.js';
+import { shortTime } from '../table.js';
 
 export function renderPushResult(platformId: string, approvalNo: string, pushed: PushResult): string {
   const what = {
@@ -22,8 +23,6 @@ export function renderDecideResult(approvalNo: string, decision: ReviewerDecisio
   else lines.push(`approvals still needed: ${result.approvalsStillNeeded} (from other reviewers)`);
   return lines.join('\n') + '\n';
 }
-
-interface EscalationShape { reviewers?: string[]; requiredApprovals?: number }
 
 export function renderApprovalView(platformId: string, approvalNo: string, view: ApprovalView): string {
   const { state, ledger } = view;
@@ -52,7 +51,7 @@ export function renderApprovalView(platformId: string, approvalNo: string, view:
   out.push(fired.length > 0 ? '  fired rules:' : '  fired rules:       none');
   for (const rule of fired) out.push(`    - ${rule.name} (${rule.type})${rule.note ? `: ${rule.note}` : ''}`);
 
-  const escalation = (decision?.escalation ?? ledger?.escalation) as EscalationShape | null | undefined;
+  const escalation = (decision?.escalation ?? ledger?.escalation) as Partial<EscalationSettings> | null | undefined;
   if (policyOutcome === 'escalate' && escalation) {
     const needs = state?.requiredApprovals ?? escalation.requiredApprovals ?? 1;
     field('review', `needs ${needs} approval${needs === 1 ? '' : 's'}${escalation.reviewers?.length ? ` from ${escalation.reviewers.join(', ')}` : ''}${state?.reviewDeadline ? `, deadline ${shortTime(state.reviewDeadline)} UTC` : ''}`);

@@ -1,6 +1,7 @@
 // How `release-gate decisions` and `release-gate pending` print ledger rows for people.
 import type { LedgerRow } from '../../ledger/types.js';
-import { cut, renderTable, shellQuote, shortTime } from './table.js';
+import type { EscalationSettings } from '../../rules/decision.js';
+import { cut, renderTable, shellQuote, shortTime } from '../table.js';
 
 /** What became of the approval, in one word: the outcome once decided, else the ledger state. */
 export function outcomeOf(row: LedgerRow): string {
@@ -38,13 +39,7 @@ export function renderDecisions(rows: readonly LedgerRow[]): string {
     cut(deciders(r), 32),
     cut(r.note ?? (r.state === 'failed' ? r.tcmppErrorCode ?? r.tcmppError : undefined), 40),
   ]);
-  return renderTable(header, body) + `${rows.length} row${rows.length === 1 ? '' : 's'}\n`;
-}
-
-interface EscalationShape {
-  reviewers?: string[];
-  requiredApprovals?: number;
-  deadlineHours?: number | null;
+  return `${renderTable(header, body, { separator: true })}\n${rows.length} row${rows.length === 1 ? '' : 's'}\n`;
 }
 
 /** The exact commands a reviewer runs for an escalated approval (NAME stands for them unless given). */
@@ -56,7 +51,7 @@ export function decideCommands(platformId: string, approvalNo: string, reviewer 
 export function renderPending(rows: readonly LedgerRow[], reviewer?: string): string {
   if (rows.length === 0) return 'nothing is waiting for a reviewer\n';
   const blocks = rows.map((r) => {
-    const escalation = (r.escalation ?? {}) as EscalationShape;
+    const escalation = (r.escalation ?? {}) as Partial<EscalationSettings>;
     const needs = escalation.requiredApprovals && escalation.requiredApprovals > 1 ? `${escalation.requiredApprovals} approvals` : '1 approval';
     const who = escalation.reviewers?.length ? ` from ${escalation.reviewers.join(', ')}` : '';
     const deadline = escalation.deadlineHours && r.escalatedAt

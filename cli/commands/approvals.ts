@@ -1,23 +1,25 @@
 // Commands on approvals: push one in (submit), decide an escalated one (decide), look at one (show), list the
 // ledger (decisions, pending), and serve the reviewer HTTP API (api).
 import { Option, type Command } from 'commander';
-import { pushApproval } from '../../intake/push.js';
 import type { LedgerFilter } from '../../ledger/types.js';
-import { decideApproval } from '../../reviews/decide.js';
-import { inspectApproval } from '../../reviews/inspect.js';
-import { exitTwoOnUsageErrors, identifierArg, limitArg, outcomeArg, portArg, reviewerArg, sinceArg, stateArg } from '../approvals/options.js';
 import { renderApprovalView, renderDecideResult, renderPushResult } from '../approvals/render-approval.js';
 import { renderDecisions, renderPending } from '../approvals/render-list.js';
-import { runApi } from '../approvals/run-api.js';
-import { withServices } from '../approvals/services.js';
-import { UsageError, action, cliConfig, cliLogger } from '../context.js';
+import { UsageError, action, cliConfig, cliLogger, examples } from '../context.js';
+import { identifierArg, limitArg, outcomeArg, portArg, reviewerArg, stateArg, whenArg } from '../options.js';
+import { withServices } from '../services.js';
+
+// What a command runs is imported when it runs: it needs the Temporal client, which the other commands (and
+// --help) should not wait to load.
+const push = () => import('../../intake/push.js');
+const decide = () => import('../../reviews/decide.js');
+const inspect = () => import('../../reviews/inspect.js');
+const api = () => import('../approvals/run-api.js');
 
 const print = (text: string) => { process.stdout.write(text); };
 const printJson = (value: unknown) => print(JSON.stringify(value, null, 2) + '\n');
-const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 function approvalCommand(program: Command, name: string): Command {
-  return exitTwoOnUsageErrors(program.command(name))
+  return program.command(name)
     .argument('<approvalNo>', 'the approval number TCMPP gives the release request (e.g. aud8k2m5q1x7z3w9pa)', identifierArg)
     .requiredOption('--platform <id>', 'the TCMPP platform id the approval belongs to', identifierArg);
 }
@@ -28,6 +30,7 @@ export function registerApprovalCommands(program: Command): void {
     .addHelpText('after', examples('release-gate submit aud8k2m5q1x7z3w9pa --platform T04257DS9431720WTAG')
       + '\nPrints started, already running, or already decided, with the workflow id. An approval TCMPP does not\nknow, or one no longer processing, is an error (exit 1).\n')
     .action(action(async (approvalNo: string, opts: { platform: string }) => {
+      const { pushApproval } = await push();
       const pushed = await withServices(['tcmpp', 'temporal'], (s) => pushApproval(s, { platformId: opts.platform, approvalNo }, 'cli'));
       print(renderPushResult(opts.platform, approvalNo, pushed));
     }));
@@ -47,6 +50,7 @@ export function registerApprovalCommands(program: Command): void {
       const note = opts.note?.trim();
       if (opts.reject && !note) throw new UsageError('--note: required with --reject (TCMPP requires the reason for a rejection)');
       const decision = { reviewer: opts.reviewer, outcome: opts.approve ? 'approve' as const : 'reject' as const, ...(note ? { note } : {}) };
+      const { decideApproval } = await decide();
       const result = await withServices(['temporal'], (s) => decideApproval(s.client, opts.platform, approvalNo, decision));
       print(renderDecideResult(approvalNo, decision, result));
     }));
@@ -56,14 +60,15 @@ export function registerApprovalCommands(program: Command): void {
     .option('--json', 'print the live workflow state and the ledger row as one JSON object')
     .addHelpText('after', examples('release-gate show aud8k2m5q1x7z3w9pa --platform T04257DS9431720WTAG', 'release-gate show aud8k2m5q1x7z3w9pa --platform T04257DS9431720WTAG --json | jq .ledger.firedRules'))
     .action(action(async (approvalNo: string, opts: { platform: string; json?: boolean }) => {
+      const { inspectApproval } = await inspect();
       const view = await withServices(['database', 'temporal'], (s) => inspectApproval(s.client, s.ledger, opts.platform, approvalNo));
       if (opts.json) printJson(view);
       else print(renderApprovalView(opts.platform, approvalNo, view));
     }));
 
-  exitTwoOnUsageErrors(program.command('decisions'))
+  program.command('decisions')
     .description('list the decision ledger, newest first')
-    .option('--since <when>', 'changed since a date (2026-12-01, 2026-12-01T09:30:00Z) or a duration back (30m, 24h, 7d, 2w)', sinceArg)
+    .option('--since <when>', 'changed since a date (2026-12-01, 2026-12-01T09:30:00Z) or a duration back (30m, 24h, 7d, 2w)', whenArg)
     .option('--outcome <outcome>', 'approve, reject, or pending (escalated, awaiting a reviewer)', outcomeArg)
     .option('--state <state>', 'pending, decided, conflict (decided differently in the TCMPP console) or failed', stateArg)
     .option('--platform <id>', 'only this TCMPP platform', identifierArg)
@@ -81,7 +86,7 @@ export function registerApprovalCommands(program: Command): void {
       else print(renderDecisions(rows));
     }));
 
-  exitTwoOnUsageErrors(program.command('pending'))
+  program.command('pending')
     .description('escalated approvals waiting for a reviewer, each with the release-gate decide command to run')
     .option('--platform <id>', 'only this TCMPP platform', identifierArg)
     .option('--reviewer <name>', 'fill your name into the printed commands', reviewerArg)
@@ -95,11 +100,11 @@ export function registerApprovalCommands(program: Command): void {
       else print(renderPending(rows, opts.reviewer));
     }));
 
-  exitTwoOnUsageErrors(program.command('api'))
+  program.command('api')
     .description('run the reviewer HTTP API on HTTP_PORT until SIGTERM or Ctrl-C')
     .option('--host <address>', 'address to listen on; 0.0.0.0 for every interface (then set API_TOKEN)', '127.0.0.1')
     .option('--port <port>', 'port to listen on instead of HTTP_PORT (0: any free port)', portArg)
     .addHelpText('after', examples('HTTP_PORT=8080 release-gate api', 'API_TOKEN=$(openssl rand -hex 24) release-gate api --host 0.0.0.0')
       + '\nRoutes: POST /api/approvals, GET /api/approvals, GET /api/approvals/PLATFORM/APPROVAL,\nPOST /api/approvals/PLATFORM/APPROVAL/decision, GET /healthz. With API_TOKEN set, /api/ routes need\n"Authorization: Bearer $API_TOKEN".\n')
-    .action(action((opts: { host: string; port?: number }) => runApi(cliConfig(), cliLogger('api'), { host: opts.host, ...(opts.port !== undefined ? { port: opts.port } : {}) })));
+    .action(action(async (opts: { host: string; port?: number }) => (await api()).runApi(cliConfig(), cliLogger('api'), { host: opts.host, ...(opts.port !== undefined ? { port: opts.port } : {}) })));
 }

@@ -1,7 +1,7 @@
 // `release-gate policy ...`: check, test and explain a policy file (no environment, no database needed), and
 // manage the versioned policy store in PostgreSQL that the workers load the active policy from.
-import type { Command } from 'commander';
-import { action } from '../context.js';
+import { Option, type Command } from 'commander';
+import { action, examples } from '../context.js';
 
 // Loaded when a command runs, so `policy validate` never loads the database driver and the rest stay quick to start.
 const offline = () => import('../policy/offline-commands.js');
@@ -11,7 +11,7 @@ const storeNote = `
 The store is the PostgreSQL of DATABASE_URL; when it is unset, the embedded development server (started for the
 command when \`make dev\` is not running).\n`;
 
-const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+const noteMaxLengthOption = () => new Option('--note-max-length <n>', 'longest note, as APPROVAL_NOTE_MAX_LENGTH (default: that variable, else 500)');
 
 export function registerPolicyCommands(program: Command): void {
   const policy = program
@@ -22,6 +22,10 @@ export function registerPolicyCommands(program: Command): void {
       'release-gate policy test rules/default.policy.json',
       'release-gate policy publish my.policy.json --note "stricter weekends" --activate',
     ));
+
+  /** A command on the policy store: its help says which database that is, then shows the examples. */
+  const storeCommand = (name: string, description: string, ...exampleLines: string[]) =>
+    policy.command(name).description(description).addHelpText('after', storeNote + examples(...exampleLines));
 
   policy
     .command('validate')
@@ -36,7 +40,7 @@ export function registerPolicyCommands(program: Command): void {
     .argument('<file>', 'policy JSON file')
     .argument('[cases...]', 'case files { description, facts, expect: { outcome, firedRules? } }; default rules/cases/*.json')
     .option('--json', 'print the results as JSON')
-    .option('--note-max-length <n>', 'longest note, as APPROVAL_NOTE_MAX_LENGTH (default: that variable, else 500)')
+    .addOption(noteMaxLengthOption())
     .addHelpText('after', examples(
       'release-gate policy test rules/default.policy.json',
       'release-gate policy test my.policy.json rules/cases/*.json my-cases/*.json',
@@ -49,60 +53,46 @@ export function registerPolicyCommands(program: Command): void {
     .argument('<file>', 'policy JSON file')
     .argument('<facts>', 'facts JSON file (the facts of one approval, or a case file with a "facts" key)')
     .option('--json', 'print the decision as JSON, as the workflow records it')
-    .option('--note-max-length <n>', 'longest note, as APPROVAL_NOTE_MAX_LENGTH (default: that variable, else 500)')
+    .addOption(noteMaxLengthOption())
     .addHelpText('after', examples(
       'release-gate policy explain rules/default.policy.json rules/cases/escalate-major-version.json',
       'release-gate policy explain my.policy.json facts.json --json | jq .outcome',
     ))
     .action(action(async (file: string, facts: string, opts: { json?: boolean; noteMaxLength?: string }) => (await offline()).explainCommand(file, facts, opts)));
 
-  policy
-    .command('publish')
-    .description('validate a policy file and store it as a new immutable version (the same content again returns its existing version)')
+  storeCommand('publish', 'validate a policy file and store it as a new immutable version (the same content again returns its existing version)',
+    'release-gate policy publish my.policy.json --author alice --note "block expired plans" --activate')
     .argument('<file>', 'policy JSON file')
     .option('--author <name>', 'who publishes it (default: $USER)')
     .option('--note <text>', 'why this version exists')
     .option('--activate', 'make it the active policy right away')
-    .addHelpText('after', storeNote + examples('release-gate policy publish my.policy.json --author alice --note "block expired plans" --activate'))
     .action(action(async (file: string, opts: { author?: string; note?: string; activate?: boolean }) => (await stored()).publishCommand(file, opts)));
 
-  policy
-    .command('activate')
-    .description('make a published version the active policy (workflows load it from then on); logged with who and when')
+  storeCommand('activate', 'make a published version the active policy (workflows load it from then on); logged with who and when',
+    'release-gate policy activate 3')
     .argument('<version>', 'version number, from policy list')
     .option('--by <name>', 'who activates it (default: $USER)')
-    .addHelpText('after', storeNote + examples('release-gate policy activate 3'))
     .action(action(async (version: string, opts: { by?: string }) => (await stored()).activateCommand(version, opts)));
 
-  policy
-    .command('list')
-    .description('list the published versions; * marks the active one')
+  storeCommand('list', 'list the published versions; * marks the active one', 'release-gate policy list')
     .option('--json', 'print as JSON')
-    .addHelpText('after', storeNote + examples('release-gate policy list'))
     .action(action(async (opts: { json?: boolean }) => (await stored()).listCommand(opts)));
 
-  policy
-    .command('show')
-    .description('show a version: hash, author, activations and the document')
+  storeCommand('show', 'show a version: hash, author, activations and the document',
+    'release-gate policy show 2', 'release-gate policy show 2 --document > v2.policy.json')
     .argument('<version>', 'version number')
     .option('--json', 'print the whole record as JSON')
     .option('--document', 'print only the policy document (to save it as a file)')
-    .addHelpText('after', storeNote + examples('release-gate policy show 2', 'release-gate policy show 2 --document > v2.policy.json'))
     .action(action(async (version: string, opts: { json?: boolean; document?: boolean }) => (await stored()).showCommand(version, opts)));
 
-  policy
-    .command('diff')
-    .description('what changed from version A to version B: settings, rules added, removed and changed (with a line diff)')
+  storeCommand('diff', 'what changed from version A to version B: settings, rules added, removed and changed (with a line diff)',
+    'release-gate policy diff 2 3')
     .argument('<a>', 'the older version')
     .argument('<b>', 'the newer version')
     .option('--json', 'print the differences as JSON')
-    .addHelpText('after', storeNote + examples('release-gate policy diff 2 3'))
     .action(action(async (a: string, b: string, opts: { json?: boolean }) => (await stored()).diffCommand(a, b, opts)));
 
-  policy
-    .command('active')
-    .description('which version is active, since when and by whom; exits 1 when none is')
+  storeCommand('active', 'which version is active, since when and by whom; exits 1 when none is', 'release-gate policy active')
     .option('--json', 'print as JSON')
-    .addHelpText('after', storeNote + examples('release-gate policy active'))
     .action(action(async (opts: { json?: boolean }) => (await stored()).activeCommand(opts)));
 }

@@ -2,20 +2,21 @@
 import type { Command } from 'commander';
 import { redactConfig } from '../../config/load.js';
 import { configSchema } from '../../config/schema.js';
-import { runDevStack } from '../../dev/stack.js';
-import { runWorker } from '../../worker/run.js';
 import { action, cliConfig, cliLogger } from '../context.js';
+
+// The worker and the dev stack are loaded when their command runs: they pull in the Temporal worker and the
+// database driver, which every other command would otherwise wait for at start-up.
 
 export function registerRuntimeCommands(program: Command): void {
   program
     .command('worker')
     .description('run the approval and submission workers until SIGTERM or Ctrl-C (in-flight work drains first)')
-    .action(action(() => runWorker(cliConfig(), cliLogger('worker'))));
+    .action(action(async () => (await import('../../worker/run.js')).runWorker(cliConfig(), cliLogger('worker'))));
 
   program
     .command('dev')
     .description('start the development stack: Temporal dev server (web UI on :8233), PostgreSQL and the worker')
-    .action(action(() => runDevStack(cliConfig(), cliLogger('dev'))));
+    .action(action(async () => (await import('../../dev/stack.js')).runDevStack(cliConfig(), cliLogger('dev'))));
 
   program
     .command('config')

@@ -1,21 +1,19 @@
 // `policy test`: runs case files against a policy and prints the results in the manner of `opa test`: one row per
 // case, the reason under each failure, and PASS/FAIL counts at the end.
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
-import { readJsonFile } from '../../policies/policy-file.js';
+import { basename, join, relative } from 'node:path';
+import { readJsonFile, resolvePolicyPath } from '../../policies/policy-file.js';
 import { runPolicyCase, type CaseResult } from '../../rules/cases.js';
-import { formatTable } from './table.js';
+import { renderTable } from '../table.js';
 
 export interface CaseFileResult extends CaseResult {
   file: string;
 }
 
-const projectRoot = new URL('../../', import.meta.url).pathname;
-
 /** rules/cases/*.json of the working directory, else of the project (so it works from any directory). */
 export function defaultCaseFiles(): string[] {
-  const dir = [resolve('rules/cases'), join(projectRoot, 'rules/cases')].find((d) => existsSync(d));
-  if (!dir) return [];
+  const dir = resolvePolicyPath('rules/cases');
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -46,7 +44,7 @@ export function formatCaseResults(results: CaseFileResult[]): string {
     r.actual ?? '-',
     r.firedRules.length > 0 ? r.firedRules.join(', ') : '(none)',
   ]);
-  const table = formatTable(['CASE', 'RESULT', 'EXPECTED', 'ACTUAL', 'FIRED RULES'], rows).split('\n');
+  const table = renderTable(['CASE', 'RESULT', 'EXPECTED', 'ACTUAL', 'FIRED RULES'], rows).split('\n');
   const lines = [table[0]!];
   results.forEach((r, k) => {
     lines.push(table[k + 1]!);

@@ -1,5 +1,5 @@
-// The file commands (validate, test, explain) as a user runs them: a child process with no environment at all
-// beyond PATH, so they prove they need neither configuration nor a database.
+// The file commands (validate, test, explain) as a user runs them: a child process with no environment beyond
+// PATH and HOME, so they prove they need neither configuration nor a database.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { policyContentHash } from '../../policies/canonical-hash.js';
 import { registerPolicyCommands } from '../commands/policy.js';
-import { runCli } from './cli-run.js';
+import { runCli } from '../../test/cli/run-cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'policy-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyContentHash } from '../../policies/canonical-hash.js';
 import { basePolicy, variantPolicy } from '../../policies/test-policies.js';
 import { createTestDatabase } from '../../test/stack/index.js';
-import { runCli } from './cli-run.js';
+import { runCli } from '../../test/cli/run-cli.js';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let env: Record<string, string>;

@@ -5,15 +5,20 @@ import { canonicalJsonPretty } from '../../policies/canonical-hash.js';
 import { PolicyInvalidError } from '../../policies/errors.js';
 import { readJsonFile } from '../../policies/policy-file.js';
 import { formatPolicyDiff } from '../../policies/policy-diff.js';
-import type { PolicyVersionSummary } from '../../policies/policy-store.js';
+import { createPolicyStore, type PolicyStore, type PolicyVersionSummary } from '../../policies/policy-store.js';
 import { formatProblem } from '../../rules/validate.js';
 import { UsageError } from '../context.js';
-import { formatTable } from './table.js';
-import { withPolicyStore } from './store-session.js';
+import { withServices } from '../services.js';
+import { renderTable } from '../table.js';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 
-export function parseVersion(text: string, what = 'VERSION'): number {
+/** The policy store in the database every command uses (DATABASE_URL, else the embedded one: cli/services.ts). */
+function withPolicyStore<T>(fn: (store: PolicyStore) => Promise<T>): Promise<T> {
+  return withServices(['database'], (s) => fn(createPolicyStore(s.pool)));
+}
+
+function parseVersion(text: string, what = 'VERSION'): number {
   if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
     throw new UsageError(`${what} must be a version number such as 3 (got ${JSON.stringify(text)}); release-gate policy list shows them`);
   }
@@ -68,7 +73,7 @@ export async function listCommand(opts: { json?: boolean }): Promise<void> {
     const versions = await store.list();
     if (opts.json) return out(JSON.stringify(versions, null, 2));
     if (versions.length === 0) return out('the policy store is empty: release-gate policy publish FILE adds a version');
-    out(formatTable(['VERSION', 'ACTIVE', 'NAME', 'RULES', 'AUTHOR', 'PUBLISHED', 'HASH', 'NOTE'], versions.map(summaryRow)));
+    out(renderTable(['VERSION', 'ACTIVE', 'NAME', 'RULES', 'AUTHOR', 'PUBLISHED', 'HASH', 'NOTE'], versions.map(summaryRow)));
   });
 }
 
@@ -104,15 +109,14 @@ export async function diffCommand(aText: string, bText: string, opts: { json?: b
 
 export async function activeCommand(opts: { json?: boolean }): Promise<void> {
   await withPolicyStore(async (store) => {
-    const active = await store.getActive();
-    if (!active) {
+    const v = await store.showActive();
+    if (!v) {
       process.stderr.write('release-gate: no active policy: publish one and activate it (policy publish FILE --activate)\n');
       process.exitCode = 1;
       return;
     }
-    const v = await store.show(active.version);
-    if (opts.json) return out(JSON.stringify({ version: v.version, name: v.name, hash: v.hash, activatedAt: v.activations.at(-1)?.activatedAt, activatedBy: v.activations.at(-1)?.activatedBy }, null, 2));
     const last = v.activations.at(-1);
+    if (opts.json) return out(JSON.stringify({ version: v.version, name: v.name, hash: v.hash, activatedAt: last?.activatedAt, activatedBy: last?.activatedBy }, null, 2));
     out(`version ${v.version} "${v.name}" (sha256 ${v.hash}), ${v.ruleCount} rules${last ? `, activated ${last.activatedAt.toISOString()} by ${last.activatedBy}` : ''}`);
   });
 }

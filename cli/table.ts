@@ -1,11 +1,15 @@
-// Plain-text tables and the small text helpers the approval commands print with.
+// Plain-text tables and the small text helpers the commands print with.
 
-/** Columns padded to their widest cell; the last column is not padded (no trailing spaces). */
-export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/**
+ * Columns padded to their widest cell; the last column is not padded (no trailing spaces). One line per row,
+ * joined by newlines with none at the end; `separator` puts a line of dashes under the header.
+ */
+export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], opts: { separator?: boolean } = {}): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+  const separator = opts.separator ? [line(widths.map((w) => '-'.repeat(w)))] : [];
+  return [line(header), ...separator, ...rows.map(line)].join('\n');
 }
 
 /** One line, at most `max` characters, with an ellipsis when something was cut. */
