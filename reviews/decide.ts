@@ -1,23 +1,24 @@
 // A reviewer's decision on an escalated approval, sent as the workflow's `decide` Update. The workflow's
-// validator is the authority (it refuses a reject without a note, an over-long note, a workflow not waiting);
-// this checks the input's shape first so a typo gets a precise message without a round trip.
+// validator is the authority (it refuses an over-long note, a second decision by one reviewer, a workflow not
+// waiting); the shape of the input is checked here first, by the validator's own shape check, so a typo gets a
+// precise message without a round trip.
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { approvalWorkflowId } from '../workflows/approval/ids.js';
 import { decideUpdate, type DecideResult } from '../workflows/approval/messages.js';
-import type { ReviewerDecisionInput } from '../workflows/approval/reviews.js';
+import { reviewerDecisionShapeProblem, type ReviewerDecisionInput } from '../workflows/approval/reviews.js';
 import { ApprovalNotFoundError, ApprovalStateError, InvalidInputError } from './errors.js';
+
+const decisionFields = ['reviewer', 'outcome', 'note'];
 
 export function parseReviewerDecision(body: unknown): ReviewerDecisionInput {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InvalidInputError('the decision must be a JSON object: {"reviewer": "...", "outcome": "approve" | "reject", "note": "..."}');
   }
-  const { reviewer, outcome, note, ...rest } = body as Record<string, unknown>;
-  const unknown = Object.keys(rest);
-  if (unknown.length > 0) throw new InvalidInputError(`unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (expected reviewer, outcome, note)`);
-  if (typeof reviewer !== 'string' || reviewer.trim() === '') throw new InvalidInputError('reviewer: required, the name of who decides');
-  if (outcome !== 'approve' && outcome !== 'reject') throw new InvalidInputError(`outcome: must be "approve" or "reject" (got ${JSON.stringify(outcome)})`);
-  if (note !== undefined && typeof note !== 'string') throw new InvalidInputError('note: must be a string');
-  if (outcome === 'reject' && (note ?? '').trim() === '') throw new InvalidInputError('note: required when rejecting (TCMPP requires a reason)');
+  const unknown = Object.keys(body).filter((key) => !decisionFields.includes(key));
+  if (unknown.length > 0) throw new InvalidInputError(`unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (expected ${decisionFields.join(', ')})`);
+  const shapeProblem = reviewerDecisionShapeProblem(body);
+  if (shapeProblem) throw new InvalidInputError(shapeProblem);
+  const { reviewer, outcome, note } = body as ReviewerDecisionInput;
   return { reviewer: reviewer.trim(), outcome, ...(note !== undefined ? { note } : {}) };
 }
 

@@ -44,6 +44,15 @@ async function awaitPendingReview(approvalNo: string) {
   throw new Error(`approval ${approvalNo} never became pending review`);
 }
 
+async function awaitStage(approvalNo: string, stage: string) {
+  for (let i = 0; i < 200; i++) {
+    const { body } = await call('GET', `/api/approvals/${demoPlatform}/${approvalNo}`);
+    if ((body as { state?: { stage?: string } }).state?.stage === stage) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`approval ${approvalNo} never reached stage ${stage}`);
+}
+
 const decisionPath = (approvalNo: string) => `/api/approvals/${demoPlatform}/${approvalNo}/decision`;
 
 describe('POST /api/approvals: push intake', () => {
@@ -133,12 +142,28 @@ describe('an escalated approval pushed in and decided through the API', () => {
     expect((await call('POST', '/api/approvals', { platformId: demoPlatform, approvalNo: no })).status).toBe(409);
   });
 
-  it('refuses a decision while the approval is not waiting for one (decided by rule)', async () => {
+  it('refuses a decision after the approval was decided by rule and its workflow finished', async () => {
     const no = await rg.addApproval({ MNPId: 'mpq3f8h2ks0dlx1a', MNPVersion: '2.7.0' });
     expect((await call('POST', '/api/approvals', { platformId: demoPlatform, approvalNo: no })).status).toBe(201);
     await rg.handle(no).result();
     const res = await call('POST', decisionPath(no), { reviewer: 'mei.tan', outcome: 'reject', note: 'too late' });
-    expect(res.status).toBe(409);
+    expect(res).toMatchObject({ status: 409, body: { error: expect.stringMatching(/no longer waiting for a decision, its workflow has finished/) as unknown } });
+    expect((await rg.ledger.get(demoPlatform, no))).toMatchObject({ state: 'decided', outcome: 'approve', source: 'rule' });
+  });
+
+  it('refuses a decision while the workflow runs but is not waiting for one (submitting to TCMPP)', async () => {
+    const no = await rg.addApproval({ MNPId: 'mpq3f8h2ks0dlx1a', MNPVersion: '2.7.1' });
+    // TCMPP failing every submission holds the workflow in its submitting stage, retrying.
+    await rg.emulator.admin.setFaults({ errors: [{ action: 'ProcessMNPApproval', code: 'InternalError', rate: 1 }] });
+    try {
+      expect((await call('POST', '/api/approvals', { platformId: demoPlatform, approvalNo: no })).status).toBe(201);
+      await awaitStage(no, 'submitting');
+      const res = await call('POST', decisionPath(no), { reviewer: 'mei.tan', outcome: 'reject', note: 'stop it' });
+      expect(res).toMatchObject({ status: 409, body: { error: 'decision refused: this approval is not waiting for a reviewer decision' } });
+    } finally {
+      await rg.emulator.admin.clearFaults();
+    }
+    await rg.handle(no).result();
     expect((await rg.ledger.get(demoPlatform, no))).toMatchObject({ state: 'decided', outcome: 'approve', source: 'rule' });
   });
 });
