@@ -2,12 +2,12 @@
 // of found by the schedule. Checked against TCMPP first, so a typo is a clear error now, not a stuck workflow.
 import type { ApprovalStarter, StartResult } from '../activities/pick-up-approvals.js';
 import { ApprovalNotFoundError, ApprovalStateError, InvalidInputError } from '../reviews/errors.js';
+import { isIdentifier } from '../reviews/list-filter.js';
 import type { TcmppClient } from '../tcmpp/client.js';
 import { TcmppApiError } from '../tcmpp/errors.js';
 import { MNP_APPROVAL_STATUS } from '../tcmpp/types.js';
 import { approvalWorkflowId } from '../workflows/approval/ids.js';
 
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 const statusNames: Record<number, string> = { 2: 'rejected', 3: 'approved', 4: 'cancelled' };
 
 export interface PushRequest {
@@ -23,7 +23,7 @@ export function parsePushRequest(body: unknown): PushRequest {
   const unknown = Object.keys(rest);
   if (unknown.length > 0) throw new InvalidInputError(`unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (expected platformId, approvalNo)`);
   for (const [name, value] of [['platformId', platformId], ['approvalNo', approvalNo]] as const) {
-    if (typeof value !== 'string' || !idPattern.test(value)) {
+    if (!isIdentifier(value)) {
       throw new InvalidInputError(`${name}: required, letters, digits, '_', '.' or '-' (got ${JSON.stringify(value)})`);
     }
   }

@@ -22,16 +22,17 @@ export async function inspectApproval(client: Client, ledger: Ledger, platformId
   const workflowId = approvalWorkflowId(platformId, approvalNo);
   const handle = client.workflow.getHandle(workflowId);
   const view: ApprovalView = { workflowId };
-  const row = await ledger.get(platformId, approvalNo);
+  // Independent reads of two systems: asked at once.
+  const [row, description] = await Promise.all([
+    ledger.get(platformId, approvalNo),
+    handle.describe().catch((err: unknown) => {
+      if (err instanceof WorkflowNotFoundError) return undefined;
+      throw err;
+    }),
+  ]);
   if (row) view.ledger = row;
-  let taskQueue = '';
-  try {
-    const description = await handle.describe();
-    view.workflowStatus = description.status.name;
-    taskQueue = description.taskQueue;
-  } catch (err) {
-    if (!(err instanceof WorkflowNotFoundError)) throw err;
-  }
+  if (description) view.workflowStatus = description.status.name;
+  const taskQueue = description?.taskQueue ?? '';
   if (view.workflowStatus) {
     // A query needs a worker to answer it; with none running it would wait for the RPC's own deadline. The
     // ledger row is still worth showing, so say why the live state is missing instead of failing.

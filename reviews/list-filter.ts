@@ -3,9 +3,9 @@
 import type { LedgerFilter, LedgerState } from '../ledger/types.js';
 import { InvalidInputError } from './errors.js';
 
-export const ledgerStates: readonly LedgerState[] = ['pending', 'decided', 'conflict', 'failed'];
-export const outcomeFilters: readonly NonNullable<LedgerFilter['outcome']>[] = ['approve', 'reject', 'pending'];
-export const maxListLimit = 1000;
+const ledgerStates: readonly LedgerState[] = ['pending', 'decided', 'conflict', 'failed'];
+const outcomeFilters: readonly NonNullable<LedgerFilter['outcome']>[] = ['approve', 'reject', 'pending'];
+const maxListLimit = 1000;
 
 const durationUnits: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
@@ -40,15 +40,20 @@ export function parseLimit(text: string): number {
   return n;
 }
 
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
-
 /** Platform ids and approval numbers: what TCMPP issues (letters, digits, '_', '.', '-'). */
+export function isIdentifier(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/.test(value);
+}
+
 export function parseIdentifier(text: string): string {
-  if (!idPattern.test(text)) throw new InvalidInputError(`must be letters, digits, '_', '.' or '-' (at most 128); got ${JSON.stringify(text)}`);
+  if (!isIdentifier(text)) throw new InvalidInputError(`must be letters, digits, '_', '.' or '-' (at most 128); got ${JSON.stringify(text)}`);
   return text;
 }
 
-/** A ledger filter from named text values (the query string, or the CLI's options), naming the bad one. */
+/**
+ * A ledger filter from named text values (GET /api/approvals' query string), naming the bad one. The CLI parses
+ * each option with the same parsers through commander instead (cli/options.ts), so its messages name the option.
+ */
 export function parseListFilter(values: Partial<Record<'since' | 'outcome' | 'state' | 'platformId' | 'limit', string>>, now?: Date): LedgerFilter {
   const filter: LedgerFilter = {};
   const named = <T>(name: string, parse: () => T): T => {
