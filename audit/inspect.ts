@@ -3,7 +3,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { verifyLedgerChain, type ChainReport } from '../ledger/ledger-chain.js';
-import type { Ledger } from '../ledger/ledger-store.js';
+import { ledgerRowFrom, type Ledger } from '../ledger/ledger-store.js';
 import type { LedgerRow } from '../ledger/types.js';
 import { approvalWorkflowId } from '../workflows/approval/ids.js';
 import { compareWithLedger, type Disagreement } from './compare-ledger.js';
@@ -27,22 +27,22 @@ export class AuditError extends Error {
 }
 
 export async function auditApproval(deps: AuditDeps, approvalNo: string, platformId?: string): Promise<ApprovalAudit> {
-  const platform = platformId ?? (await platformOf(deps.pool, approvalNo));
+  const platform = platformId ?? (await platformOf(deps.ledger, approvalNo));
   const row = await deps.ledger.get(platform, approvalNo);
   const workflowId = row?.workflowId ?? approvalWorkflowId(platform, approvalNo);
   const timeline = await timelineOf(deps.client, workflowId, row?.runId);
   return { timeline, ...(row ? { ledger: row } : {}), disagreements: compareWithLedger(timeline, row) };
 }
 
-async function platformOf(pool: Pool, approvalNo: string): Promise<string> {
-  const { rows } = await pool.query<{ platform_id: string }>('SELECT DISTINCT platform_id FROM approval_decisions WHERE approval_no = $1 ORDER BY 1', [approvalNo]);
-  if (rows.length === 1) return rows[0]!.platform_id;
-  if (rows.length === 0) throw new AuditError(`no ledger row for approval ${approvalNo}: give --platform ID to read its workflow history alone`);
-  throw new AuditError(`approval ${approvalNo} is in the ledger of several platforms (${rows.map((r) => r.platform_id).join(', ')}): give --platform ID`);
+async function platformOf(ledger: Ledger, approvalNo: string): Promise<string> {
+  const platforms = await ledger.platformsOf(approvalNo);
+  if (platforms.length === 1) return platforms[0]!;
+  if (platforms.length === 0) throw new AuditError(`no ledger row for approval ${approvalNo}: give --platform ID to read its workflow history alone`);
+  throw new AuditError(`approval ${approvalNo} is in the ledger of several platforms (${platforms.join(', ')}): give --platform ID`);
 }
 
 /** The run's history as a timeline; without a run id, the latest run of the workflow. */
-export async function timelineOf(client: Client, workflowId: string, runId?: string): Promise<DecisionTimeline> {
+async function timelineOf(client: Client, workflowId: string, runId?: string): Promise<DecisionTimeline> {
   let history;
   try {
     history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
@@ -71,12 +71,19 @@ export interface VerifyReport {
   chain: ChainReport;
 }
 
-/** Every ledger row (updated since `since`) against its run's history, and the whole ledger's hash chain. */
+/**
+ * Every ledger row (updated since `since`) against its run's history, and the whole ledger's hash chain. The
+ * rows are the ones the chain check reads, in its snapshot: the table is read once, and both checks see the same
+ * rows.
+ */
 export async function verifyLedger(
   deps: AuditDeps,
   opts: { since?: Date; concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<VerifyReport> {
-  const rows = await deps.ledger.list({ ...(opts.since ? { since: opts.since } : {}), limit: 1_000_000 });
+  const rows: LedgerRow[] = [];
+  const chain = await verifyLedgerChain(deps.pool, {
+    onRow: (row) => { if (!opts.since || (row.updated_at as Date) >= opts.since) rows.push(ledgerRowFrom(row)); },
+  });
   const verdicts: RowVerdict[] = [];
   let next = 0;
   const worker = async () => {
@@ -94,5 +101,5 @@ export async function verifyLedger(
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 8) }, worker));
   verdicts.sort((a, b) => `${a.platformId}/${a.approvalNo}`.localeCompare(`${b.platformId}/${b.approvalNo}`));
-  return { rows: verdicts, chain: await verifyLedgerChain(deps.pool) };
+  return { rows: verdicts, chain };
 }

@@ -1,7 +1,7 @@
 // `audit show` for people: the decision's timeline from its history, then the ledger row, then every
 // disagreement between the two (or a plain statement that they agree).
 import type { LedgerRow } from '../ledger/types.js';
-import { contentHash } from '../ledger/ledger-chain.js';
+import { contentHash } from '../policies/canonical-hash.js';
 import type { ConditionNode, RuleExplanation } from '../rules/evaluate.js';
 import type { Disagreement } from './compare-ledger.js';
 import type { ApprovalAudit } from './inspect.js';

@@ -48,7 +48,41 @@ describe('the ledger hash chain', () => {
     await Promise.all(Array.from({ length: 40 }, (_, i) => ledger.write(entry(`C${i}`))));
     const { rows } = await pool.query<{ seq: string }>('SELECT seq FROM ledger_journal ORDER BY seq');
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(await verifyLedgerChain(pool, 7)).toMatchObject({ ok: true, entries: 40, rows: 40 });
+    expect(await verifyLedgerChain(pool, { batchSize: 7 })).toMatchObject({ ok: true, entries: 40, rows: 40 });
+  });
+
+  it('chains a write once when concurrent retries write the same content', async () => {
+    // The retries queue on the chain head's lock (held here until they all wait): each must see the entry of the
+    // one that committed before it, not the journal as it was when it started waiting.
+    const { pool, ledger } = await ledgerWithRows(0);
+    const holder = await pool.connect();
+    await holder.query('BEGIN');
+    await holder.query('SELECT 1 FROM ledger_chain_head WHERE id FOR UPDATE');
+    const retries = Promise.all(Array.from({ length: 5 }, () => ledger.write(entry('R1'))));
+    await new Promise((r) => setTimeout(r, 300));
+    await holder.query('COMMIT');
+    holder.release();
+    await retries;
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_journal WHERE approval_no = 'R1'`);
+    expect(rows[0]).toEqual({ n: 1 });
+  });
+
+  it('verifies a ledger being written meanwhile without reporting a break (one snapshot)', async () => {
+    const { pool, ledger } = await ledgerWithRows(0);
+    const decided = { state: 'decided', outcome: 'approve', source: 'reviewer', decidedBy: 'mei.tan', attempts: 1, decidedAt: '2026-12-01T11:00:00.000Z' } as const;
+    let writing = true;
+    const writes = (async () => {
+      for (let i = 0; i < 30; i++) {
+        await Promise.all([ledger.write(entry(`L${i}`)), ledger.write(entry(`M${i}`, decided))]);
+        await ledger.write(entry(`L${i}`, decided));
+      }
+      writing = false;
+    })();
+    const reports = [];
+    while (writing) reports.push(await verifyLedgerChain(pool, { batchSize: 3 }));
+    await writes;
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.filter((r) => !r.ok)).toEqual([]);
   });
 
   it('refuses updates and deletes of journal entries', async () => {

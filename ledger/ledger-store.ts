@@ -2,7 +2,7 @@
 // activities run at least once, and writing the same entry twice leaves one row with the same content. Every
 // write that changes a row is hash-chained (004_ledger_hash_chain.sql, ledger-chain.ts).
 import type { Pool } from 'pg';
-import { appendToChain, lockChainHead } from './ledger-chain.js';
+import { appendToChain, lockChainHead, upsertReturningLatestHash } from './ledger-chain.js';
 import type { HistoryCounts, LedgerEntry, LedgerFilter, LedgerRow } from './types.js';
 
 const columns: [keyof LedgerEntry, string, 'json'?][] = [
@@ -23,6 +23,8 @@ export interface Ledger {
   /** Inserts or updates the approval's row. A row another run already finished is left alone. */
   write(entry: LedgerEntry): Promise<void>;
   get(platformId: string, approvalNo: string): Promise<LedgerRow | undefined>;
+  /** The platforms whose ledger has a row for this approval number, sorted (usually one). */
+  platformsOf(approvalNo: string): Promise<string[]>;
   list(filter?: LedgerFilter): Promise<LedgerRow[]>;
   historyOfMiniProgram(miniProgramId: string, windowDays: number, excludeApprovalNo?: string): Promise<HistoryCounts>;
   historyOfApplicant(applicant: string, windowDays: number, excludeApprovalNo?: string): Promise<HistoryCounts>;
@@ -43,18 +45,19 @@ export function createLedger(pool: Pool): Ledger {
     const updates = names.filter((c) => c !== 'platform_id' && c !== 'approval_no').map((c) => `${c} = EXCLUDED.${c}`);
     // A finished row is only rewritten by the run that finished it (a retried write of the same result). That
     // keeps a stale or duplicate run from overwriting a decision already sent to TCMPP. Each write that changes
-    // the row is chained in the same transaction (ledger-chain.ts), so the journal never misses one.
+    // the row is chained in the same transaction (ledger-chain.ts), so the journal never misses one. Every writer
+    // waits for the chain head's lock, so the statements under it are few: the lock, the upsert (returning the
+    // row's latest chain hash too), and one that writes the journal entry and the new head.
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
       const head = await lockChainHead(client);
-      const { rows } = await client.query<Record<string, unknown>>(
+      const { rows } = await client.query<Record<string, unknown>>(upsertReturningLatestHash(
         `INSERT INTO approval_decisions (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
          ON CONFLICT (platform_id, approval_no) DO UPDATE SET ${updates.join(', ')}, updated_at = now()
          WHERE approval_decisions.run_id = EXCLUDED.run_id OR approval_decisions.state NOT IN ${terminal}
          RETURNING *`,
-        values,
-      );
+      ), values);
       if (rows[0]) await appendToChain(client, head, rows[0]);
       await client.query('COMMIT');
     } catch (err) {
@@ -67,7 +70,12 @@ export function createLedger(pool: Pool): Ledger {
 
   const get = async (platformId: string, approvalNo: string) => {
     const { rows } = await pool.query('SELECT * FROM approval_decisions WHERE platform_id = $1 AND approval_no = $2', [platformId, approvalNo]);
-    return rows[0] ? fromRow(rows[0] as Record<string, unknown>) : undefined;
+    return rows[0] ? ledgerRowFrom(rows[0] as Record<string, unknown>) : undefined;
+  };
+
+  const platformsOf = async (approvalNo: string) => {
+    const { rows } = await pool.query<{ platform_id: string }>('SELECT DISTINCT platform_id FROM approval_decisions WHERE approval_no = $1 ORDER BY 1', [approvalNo]);
+    return rows.map((r) => r.platform_id);
   };
 
   const list = async (filter: LedgerFilter = {}) => {
@@ -85,7 +93,7 @@ export function createLedger(pool: Pool): Ledger {
       `SELECT * FROM approval_decisions ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY updated_at DESC LIMIT $${args.length}`,
       args,
     );
-    return rows.map((r) => fromRow(r as Record<string, unknown>));
+    return rows.map((r) => ledgerRowFrom(r as Record<string, unknown>));
   };
 
   const history = async (column: 'mini_program_id' | 'applicant', value: string, windowDays: number, exclude = ''): Promise<HistoryCounts> => {
@@ -131,6 +139,7 @@ export function createLedger(pool: Pool): Ledger {
     write,
     finishedApprovalNos,
     get,
+    platformsOf,
     list,
     historyOfMiniProgram: (id, days, exclude) => history('mini_program_id', id, days, exclude),
     historyOfApplicant: (who, days, exclude) => history('applicant', who, days, exclude),
@@ -138,7 +147,8 @@ export function createLedger(pool: Pool): Ledger {
   };
 }
 
-function fromRow(row: Record<string, unknown>): LedgerRow {
+/** A row of approval_decisions as read (snake_case columns) in the shape the rest of the code sees. */
+export function ledgerRowFrom(row: Record<string, unknown>): LedgerRow {
   const out: Record<string, unknown> = {};
   for (const [key, column] of columns) {
     const v = row[column];
