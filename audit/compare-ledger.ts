@@ -1,8 +1,9 @@
 // Where a ledger row and the workflow history it claims to record disagree. The history is what Temporal
 // recorded as it happened; the row is what the workflow wrote through recordDecision. Any difference means one
 // of them was changed afterwards, or the workflow wrote something it did not do.
-import type { LedgerRow } from '../ledger/types.js';
+import type { LedgerRow, LedgerState } from '../ledger/types.js';
 import { canonicalJson } from '../policies/canonical-hash.js';
+import { ledgerStateFor } from '../workflows/approval/ledger-entry.js';
 import type { DecisionTimeline } from './timeline.js';
 
 export interface Disagreement {
@@ -46,11 +47,9 @@ export function compareWithLedger(t: DecisionTimeline, row: LedgerRow | undefine
 
 const reviewKey = (r: { reviewer: string; outcome: string; note: string }) => `${r.reviewer}: ${r.outcome}${r.note ? ` (${r.note})` : ''}`;
 
-/** The state the run left its ledger row in, or undefined when it wrote none (yet). */
-export function ledgerStateOf(t: DecisionTimeline): 'pending' | 'decided' | 'conflict' | 'failed' | undefined {
+/** The state the run left its ledger row in (by the workflow's own rule), or undefined when it wrote none (yet). */
+function ledgerStateOf(t: DecisionTimeline): LedgerState | undefined {
   const finished = t.ledgerWrites.length >= (t.escalated ? 2 : 1);
   if (!finished) return t.ledgerWrites.length > 0 ? 'pending' : undefined;
-  if (t.submissionStatus === 'conflict') return 'conflict';
-  if (t.submissionStatus === 'failed') return 'failed';
-  return 'decided';
+  return t.submissionStatus ? ledgerStateFor(t.submissionStatus) : 'decided';
 }

@@ -24,7 +24,7 @@ export interface ExportResult {
 }
 
 /** The visibility query for approval runs started in a window, optionally of one platform. */
-export function approvalRunsQuery(filter: ApprovalRunFilter): string {
+function approvalRunsQuery(filter: ApprovalRunFilter): string {
   const clauses = [`WorkflowType = 'approvalWorkflow'`];
   if (filter.since) clauses.push(`StartTime >= '${filter.since.toISOString()}'`);
   if (filter.until) clauses.push(`StartTime < '${filter.until.toISOString()}'`);

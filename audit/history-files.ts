@@ -3,6 +3,7 @@
 // --output json` prints, so our exports feed Temporal's own tools and theirs feed ours.
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { startedAttributes } from './history-reader.js';
 import { historyFromJSON, historyToJSON, type History } from './proto-json.js';
 
 export type { History };
@@ -68,17 +69,14 @@ export async function readHistoryFile(file: string): Promise<LoadedHistory> {
   } catch (err) {
     throw new HistoryFileError(`${file}: not JSON (${(err as Error).message})`);
   }
-  if (typeof json !== 'object' || json === null || !Array.isArray((json as { events?: unknown }).events) || (json as { events: unknown[] }).events.length === 0) {
-    throw new HistoryFileError(`${file}: not a workflow history (expected {"events": [...]} with at least one event, as \`temporal workflow show --output json\` or \`release-gate audit export\` writes)`);
-  }
   let history: History;
+  let started;
   try {
     history = historyFromJSON(json);
+    started = startedAttributes(history);
   } catch (err) {
-    throw new HistoryFileError(`${file}: not a valid workflow history: ${(err as Error).message}`);
+    throw new HistoryFileError(`${file}: not a workflow history as \`temporal workflow show --output json\` or \`release-gate audit export\` writes it: ${(err as Error).message}`);
   }
-  const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
-  if (!started) throw new HistoryFileError(`${file}: the first event is not WorkflowExecutionStarted, so this is not a whole history`);
   const fromName = parseHistoryFileName(file);
   const workflowId = started.workflowId || fromName?.workflowId || basename(file).replace(/\.json$/i, '');
   const runId = fromName?.runId ?? (started.originalExecutionRunId || undefined);

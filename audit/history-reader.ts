@@ -67,11 +67,11 @@ export interface RunRecord {
   end: RunEnd;
 }
 
-export function decodePayloads(payloads: Payloads): unknown[] {
+function decodePayloads(payloads: Payloads): unknown[] {
   return (payloads?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p));
 }
 
-export function decodeFailure(failure: Failure): FailureInfo | undefined {
+function decodeFailure(failure: Failure): FailureInfo | undefined {
   if (!failure) return undefined;
   const app = failure.applicationFailureInfo;
   const first = app ? decodePayloads(app.details)[0] : undefined;
@@ -89,10 +89,16 @@ const when = (e: Event) => {
   return new Date(seconds * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6)).toISOString();
 };
 
+/** The start event's attributes: a whole history begins with WorkflowExecutionStarted. */
+export function startedAttributes(history: History): temporal.api.history.v1.IWorkflowExecutionStartedEventAttributes {
+  const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+  if (!started) throw new Error('the first event is not WorkflowExecutionStarted, so this is not a whole history');
+  return started;
+}
+
 export function readRun(history: History): RunRecord {
   const events = history.events ?? [];
-  const started = events[0]?.workflowExecutionStartedEventAttributes;
-  if (!started) throw new Error('the history does not begin with WorkflowExecutionStarted');
+  const started = startedAttributes(history);
   const run: RunRecord = {
     workflowType: started.workflowType?.name ?? '',
     ...(started.workflowId ? { workflowId: started.workflowId } : {}),

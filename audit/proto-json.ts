@@ -28,10 +28,11 @@ const historyType = (() => {
 
 /** Parses proto JSON; enum values may be written EVENT_TYPE_X or, as older tools did, PascalCase. */
 export function historyFromJSON(json: unknown): History {
-  if (typeof json !== 'object' || json === null || !Array.isArray((json as { events?: unknown }).events)) {
-    throw new TypeError('expected an object with an array of events');
+  const given = (json as { events?: unknown } | null)?.events;
+  if (typeof json !== 'object' || !Array.isArray(given) || given.length === 0) {
+    throw new TypeError('expected {"events": [...]} with at least one event');
   }
-  const events = (json as { events: Record<string, unknown>[] }).events.map(fixEvent);
+  const events = (given as Record<string, unknown>[]).map(fixEvent);
   // Unknown fields come from newer servers or SDKs; the replay needs only what it knows.
   const history = protoJson.fromJson(historyType, { events }, { ignoreUnknownFields: true });
   if (!history) throw new TypeError('not a history');

@@ -44,8 +44,10 @@ export async function replayHistories(
   const outcomes: ReplayOutcome[] = [];
   const report = (o: ReplayOutcome) => { outcomes.push(o); opts.onResult?.(o); };
   let next = 0;
-  // Every lane pulls from this one iterator, so a slow history does not hold up the others.
-  async function* pull(pending: Map<string, HistorySource[]>) {
+  // Every lane pulls from this one queue, so a slow history does not hold up the others. runReplayHistories
+  // pulls a history only after it has yielded the result of the one before, so the result a lane gets is always
+  // of the source it pulled last.
+  async function* pull(lane: { current?: HistorySource }) {
     while (next < sources.length) {
       const source = sources[next++]!;
       let loaded: LoadedHistory;
@@ -55,21 +57,18 @@ export async function replayHistories(
         report({ source: source.source, workflowId: '?', ok: false, problem: 'unreadable', reason: (err as Error).message });
         continue;
       }
-      const queue = pending.get(loaded.workflowId) ?? [];
-      queue.push(source);
-      pending.set(loaded.workflowId, queue);
+      lane.current = source;
       yield { workflowId: loaded.workflowId, history: loaded.history };
     }
   }
   const lanes = Math.max(1, Math.min(opts.concurrency ?? Math.min(4, availableParallelism()), sources.length));
-  await Promise.all(Array.from({ length: lanes }, async (_, lane) => {
-    const pending = new Map<string, HistorySource[]>();
-    const results = Worker.runReplayHistories({ workflowBundle: opts.bundle, replayName: `audit-replay-${lane}` }, pull(pending));
+  await Promise.all(Array.from({ length: lanes }, async (_, n) => {
+    const lane: { current?: HistorySource } = {};
+    const results = Worker.runReplayHistories({ workflowBundle: opts.bundle, replayName: `audit-replay-${n}` }, pull(lane));
     for await (const result of results) {
-      const source = pending.get(result.workflowId)?.shift();
       const error = result.error;
       report({
-        source: source?.source ?? '?', workflowId: result.workflowId, runId: result.runId, ok: !error,
+        source: lane.current?.source ?? '?', workflowId: result.workflowId, runId: result.runId, ok: !error,
         ...(error ? { problem: error instanceof DeterminismViolationError ? 'nondeterminism' as const : 'replay-failed' as const, reason: reasonOf(error) } : {}),
       });
     }

@@ -4,6 +4,8 @@
 // submission attempt with its TCMPP code or RequestId, and the end. Nothing here talks to Temporal or the ledger.
 import { canonicalJson } from '../policies/canonical-hash.js';
 import { evaluate, type PolicyDecision } from '../rules/evaluate.js';
+import { deadlineFinalDecision, reviewerFinalDecision, ruleFinalDecision } from '../workflows/approval/final-decision.js';
+import { ledgerDecider, ledgerStateFor } from '../workflows/approval/ledger-entry.js';
 import { tallyReviews } from '../workflows/approval/reviews.js';
 import type { ApprovalRequest, DecisionRecord } from '../workflows/approval/types.js';
 import { readRun, type ActivityRecord, type FailureInfo, type RunEnd } from './history-reader.js';
@@ -92,9 +94,12 @@ export async function buildTimeline(history: History, ids: { workflowId?: string
   const submissions = submit ? submissionAttempts(submit) : [];
   const submissionStatus = submissions.at(-1)?.outcome;
 
+  // The run's own id (workflowInfo().runId, in its result) first: a ledger row naming another run then shows. A
+  // run without a result says nothing of its id but its start event's (a reset run keeps its original's).
+  const runId = result?.runId ?? ids.runId ?? run.runId;
   const timeline: DecisionTimeline = {
     workflowId: ids.workflowId ?? run.workflowId ?? result?.workflowId ?? '?',
-    ...(ids.runId ?? result?.runId ?? run.runId ? { runId: ids.runId ?? result?.runId ?? run.runId } : {}),
+    ...(runId ? { runId } : {}),
     ...(request?.platformId ? { platformId: request.platformId } : {}),
     ...(request?.approval?.ApprovalNo ? { approvalNo: request.approval.ApprovalNo, approval: request.approval } : {}),
     ...(request?.receivedVia ? { receivedVia: request.receivedVia } : {}),
@@ -121,7 +126,7 @@ export async function buildTimeline(history: History, ids: { workflowId?: string
   if (!recorded && escalated !== (reevaluated.outcome === 'escalate') && run.end.status !== 'running') {
     timeline.reevaluationDisagrees.push(`outcome: the run ${escalated ? 'escalated' : 'did not escalate'}, re-evaluation gives ${reevaluated.outcome}`);
   }
-  if (submitted) timeline.final = finalDecision(timeline, decision, submitted, result, run.timersFired);
+  if (submitted) timeline.final = finalDecision(timeline, decision, submitted, result, run.timersFired, noteMaxLength);
   return timeline;
 }
 
@@ -141,26 +146,22 @@ function failureFields(f: FailureInfo): Pick<SubmissionAttempt, 'code' | 'reques
   return { ...(f.details?.code ? { code: f.details.code } : {}), ...(f.details?.requestId ? { requestId: f.details.requestId } : {}), message: f.message };
 }
 
-/** What the workflow would have written as the final ledger row (ledger-entry.ts finishedEntry). */
-function finalDecision(t: DecisionTimeline, decision: PolicyDecision, submitted: { outcome: 'approve' | 'reject'; note: string }, result: DecisionRecord | undefined, timersFired: number): DecisionTimeline['final'] {
+/**
+ * What the workflow would have written as the final ledger row (ledger-entry.ts finishedEntry): who decided comes
+ * from the run's result, or else from the same rules the workflow applies (final-decision.ts).
+ */
+function finalDecision(t: DecisionTimeline, decision: PolicyDecision, submitted: { outcome: 'approve' | 'reject'; note: string }, result: DecisionRecord | undefined, timersFired: number, noteMaxLength: number): DecisionTimeline['final'] {
   const last = t.submissions.at(-1);
-  const conflict = t.submissionStatus === 'conflict';
-  let source: string | undefined;
-  let decidedBy: string[] | undefined;
-  if (result) {
-    source = result.source;
-    decidedBy = result.decidedBy;
-  } else if (t.escalated) {
+  let decided: Pick<DecisionRecord, 'source' | 'decidedBy'> | undefined = result;
+  if (!result && t.escalated) {
     const tally = tallyReviews(t.reviews.map((r) => ({ ...r, outcome: r.outcome as 'approve' | 'reject' })), decision.escalation?.requiredApprovals ?? 1);
-    [source, decidedBy] = tally ? ['reviewer', tally.decidedBy] : timersFired > 0 ? ['deadline', ['deadline']] : [undefined, undefined];
-  } else {
-    const rules = decision.firedRules.filter((r) => r.type === decision.outcome).map((r) => r.name);
-    [source, decidedBy] = rules.length > 0 ? ['rule', rules] : ['default', ['default outcome']];
+    decided = tally ? reviewerFinalDecision(tally, noteMaxLength) : timersFired > 0 ? deadlineFinalDecision(decision.escalation?.deadlineHours ?? 0, noteMaxLength) : undefined;
+  } else if (!result && decision.outcome !== 'escalate') {
+    decided = ruleFinalDecision(decision, decision.outcome);
   }
   return {
     outcome: submitted.outcome,
-    ...(source ? { source: conflict ? 'conflict' : source } : {}),
-    ...(decidedBy ? { decidedBy: decidedBy.join(', ') } : {}),
+    ...(decided ? ledgerDecider(decided, t.submissionStatus ? ledgerStateFor(t.submissionStatus) : undefined) : {}),
     note: result?.note ?? submitted.note,
     ...(last?.requestId ? { requestId: last.requestId } : {}),
     ...(last?.outcome === 'failed' && last.code ? { errorCode: last.code } : {}),
@@ -169,7 +170,7 @@ function finalDecision(t: DecisionTimeline, decision: PolicyDecision, submitted:
 }
 
 /** The fields of two decisions that differ: outcome, fired rules, or any condition's value or result. */
-export function decisionDifferences(recorded: PolicyDecision, again: PolicyDecision): string[] {
+function decisionDifferences(recorded: PolicyDecision, again: PolicyDecision): string[] {
   const out: string[] = [];
   if (recorded.outcome !== again.outcome) out.push(`outcome: the run decided ${recorded.outcome}, re-evaluation gives ${again.outcome}`);
   const names = (d: PolicyDecision) => d.firedRules.map((r) => r.name).join(', ') || '(none)';

@@ -1,7 +1,7 @@
 // Builds the ledger rows the workflow writes (through the recordDecision activity) from its own state, so
 // the row always says what the workflow decided and nothing the activity made up.
-import type { LedgerEntry } from '../../ledger/types.js';
-import type { ApprovalRequest, ApprovalState, FinalDecision, SubmissionSummary } from './types.js';
+import type { LedgerEntry, LedgerState } from '../../ledger/types.js';
+import type { ApprovalRequest, ApprovalState, DecisionRecord, FinalDecision, SubmissionSummary } from './types.js';
 
 export interface RunIdentity {
   workflowId: string;
@@ -20,13 +20,12 @@ export function finishedEntry(
   submission: SubmissionSummary,
   now: string,
 ): LedgerEntry {
-  const ledgerState = submission.status === 'conflict' ? 'conflict' : submission.status === 'failed' ? 'failed' : 'decided';
+  const ledgerState = ledgerStateFor(submission.status);
   return {
     ...common(request, state, run),
     state: ledgerState,
     outcome: final.outcome,
-    source: ledgerState === 'conflict' ? 'conflict' : final.source,
-    decidedBy: final.decidedBy.join(', '),
+    ...ledgerDecider(final, ledgerState),
     note: final.note,
     tcmppRequestId: submission.requestId,
     tcmppErrorCode: submission.errorCode,
@@ -36,6 +35,16 @@ export function finishedEntry(
     escalatedAt: state.escalatedAt,
     decidedAt: now,
   };
+}
+
+/** The finished row's state: how the submission ended (a different decision found in TCMPP is a conflict). */
+export function ledgerStateFor(status: SubmissionSummary['status']): Exclude<LedgerState, 'pending'> {
+  return status === 'conflict' ? 'conflict' : status === 'failed' ? 'failed' : 'decided';
+}
+
+/** The row's source and decidedBy: a conflict is the source whoever decided; the deciders are one string. */
+export function ledgerDecider(final: Pick<DecisionRecord, 'source' | 'decidedBy'>, state: LedgerState | undefined): Pick<LedgerEntry, 'source' | 'decidedBy'> {
+  return { source: state === 'conflict' ? 'conflict' : final.source, decidedBy: final.decidedBy.join(', ') };
 }
 
 function common(request: ApprovalRequest, state: ApprovalState, run: RunIdentity) {

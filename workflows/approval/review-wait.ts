@@ -1,6 +1,7 @@
 // Waiting for reviewers: until the tally decides, or the policy's deadline passes.
 import { condition, log } from '@temporalio/workflow';
 import type { PolicyDecision } from '../../rules/evaluate.js';
+import { deadlineFinalDecision, reviewerFinalDecision } from './final-decision.js';
 import { tallyReviews } from './reviews.js';
 import type { ApprovalState, FinalDecision } from './types.js';
 
@@ -13,12 +14,10 @@ export async function awaitReview(state: ApprovalState, decision: PolicyDecision
     const inTime = await condition(decided, deadlineHours * 3_600_000);
     if (!inTime && decision.escalation?.onDeadline === 'reject') {
       log.info('review deadline passed: rejecting', { approvalNo: state.approvalNo, deadlineHours });
-      const note = `No reviewer decided within ${deadlineHours} hours of escalation; rejected by the review deadline. Resubmit to try again.`;
-      return { outcome: 'reject', note: note.slice(0, noteMaxLength), source: 'deadline', decidedBy: ['deadline'] };
+      return deadlineFinalDecision(deadlineHours, noteMaxLength);
     }
     if (!inTime) log.info('review deadline passed: remains pending for a reviewer', { approvalNo: state.approvalNo });
   }
   await condition(decided);
-  const outcome = tallyReviews(state.reviewerDecisions, required)!;
-  return { outcome: outcome.outcome, note: outcome.note.slice(0, noteMaxLength), source: 'reviewer', decidedBy: outcome.decidedBy };
+  return reviewerFinalDecision(tallyReviews(state.reviewerDecisions, required)!, noteMaxLength);
 }

@@ -6,6 +6,7 @@ import { ActivityFailure, ApplicationFailure, log, setHandler, workflowInfo } fr
 import { evaluate } from '../../rules/evaluate.js';
 import { FailureType } from '../../failures/types.js';
 import { gatherFacts, loadPolicy, recordDecision, submitActivities } from './activities.js';
+import { ruleFinalDecision } from './final-decision.js';
 import { finishedEntry, pendingEntry, applicationIds } from './ledger-entry.js';
 import { decideUpdate, stateQuery, type DecideResult } from './messages.js';
 import { awaitReview } from './review-wait.js';
@@ -78,8 +79,7 @@ export async function approvalWorkflow(request: ApprovalRequest): Promise<Decisi
     await recordDecision(pendingEntry(request, state, run, now()));
     final = await awaitReview(state, decision, noteMaxLength);
   } else {
-    const rules = decision.firedRules.filter((r) => r.type === decision.outcome).map((r) => r.name);
-    final = { outcome: decision.outcome, note: decision.note, source: rules.length > 0 ? 'rule' : 'default', decidedBy: rules.length > 0 ? rules : ['default outcome'] };
+    final = ruleFinalDecision(decision, decision.outcome);
   }
   state.final = final;
 
