@@ -4,26 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { decideUpdate, stateQuery } from '../../workflows/approval/messages.js';
-import type { approvalWorkflow } from '../../workflows/approval/workflow.js';
+import { decideUpdate } from '../../workflows/approval/messages.js';
 import type { intakeWorkflow } from '../../workflows/intake.js';
-import type { WorkflowHandle } from '@temporalio/client';
-import { demoPlatform, useReleaseGate } from '../stack/release-gate.js';
+import { awaitStage, demoPlatform, useReleaseGate } from '../stack/release-gate.js';
 
 const rg = useReleaseGate();
-
-async function awaitStage(handle: WorkflowHandle<typeof approvalWorkflow>, stage: string) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      const state = await handle.query(stateQuery);
-      if (state.stage === stage) return state;
-    } catch {
-      // The first workflow task may not have run yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`workflow ${handle.workflowId} never reached stage ${stage}`);
-}
 
 describe('approvalWorkflow', () => {
   it('approves a patch release by rule, sends it to TCMPP, and records why', async () => {

@@ -5,8 +5,8 @@
 import { ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FailureType } from '../../failures/types.js';
-import { decideUpdate, stateQuery } from '../../workflows/approval/messages.js';
-import { demoPlatform, expiredPlatform, useReleaseGate } from '../stack/release-gate.js';
+import { decideUpdate } from '../../workflows/approval/messages.js';
+import { awaitStage, demoPlatform, expiredPlatform, useReleaseGate } from '../stack/release-gate.js';
 
 const rg = useReleaseGate();
 
@@ -67,7 +67,7 @@ describe('submitDecision under faults', () => {
   it('records a conflict, without overwriting, when someone decided otherwise in the TCMPP console', async () => {
     const no = await rg.addApproval({ MNPId: 'mpk1z6d3rb8nqg5u', MNPVersion: '6.0.0', ApplicationId: 'app-a7k3m2p9xz' });
     const handle = await rg.start(no);
-    for (let i = 0; i < 100 && (await handle.query(stateQuery).catch(() => undefined))?.stage !== 'awaiting-review'; i++) await new Promise((r) => setTimeout(r, 100));
+    await awaitStage(handle, 'awaiting-review');
 
     // The console's decision: a reject, made directly against TCMPP while release-gate waits for a reviewer.
     await rg.tcmpp.processMNPApproval({ ApprovalNo: no, PlatformId: demoPlatform, ApprovalItems: [{ AppId: 'app-a7k3m2p9xz', ApprovalResult: 2, ApprovalNote: 'Rejected in the console' }] });

@@ -17,9 +17,9 @@ import { compareWithLedger } from '../../audit/compare-ledger.js';
 import { buildTimeline } from '../../audit/timeline.js';
 import { temporalCliPath } from '../../temporal/cli-binary.js';
 import { parseApprovalWorkflowId } from '../../workflows/approval/ids.js';
-import { demoPlatform, expiredPlatform, useReleaseGate } from '../stack/release-gate.js';
+import { awaitStage, demoPlatform, expiredPlatform, useReleaseGate } from '../stack/release-gate.js';
 import { withAlteredLocalActivityResult } from './history-tamper.js';
-import { awaitReview, workflowPaths, type ApprovalHandle } from './workflow-paths.js';
+import { workflowPaths, type ApprovalHandle } from './workflow-paths.js';
 
 const rg = useReleaseGate();
 const run = promisify(execFile);
@@ -28,11 +28,13 @@ const runPaths = ['auto-approve', 'escalate-then-reject', 'retries-then-success'
 const handles = new Map<string, ApprovalHandle>();
 let deps: AuditDeps;
 let startedAt: Date;
+let bundle: { code: string };
 
 beforeAll(async () => {
   startedAt = new Date(Date.now() - 1000);
   for (const path of workflowPaths.filter((p) => runPaths.includes(p.name))) handles.set(path.name, await path.run(rg));
   deps = { client: rg.stack.client, ledger: rg.ledger, pool: rg.stack.pool };
+  bundle = await bundleWorkflows();
 });
 
 const approvalNo = (name: string) => parseApprovalWorkflowId(handles.get(name)!.workflowId)!.approvalNo;
@@ -61,7 +63,6 @@ describe('audit export and replay', () => {
     expect(ids).not.toContain(handles.get('non-retryable-failure')!.workflowId);
     for (const f of await readdir(outDir)) expect(f).toMatch(/^approval%3AT04257DS9431720WTAG%3A[a-z0-9]+__[0-9a-f-]{36}\.json$/);
 
-    const bundle = await bundleWorkflows();
     const outcomes = await replayHistories((await historyFilesAt(outDir)).map((file) => ({ source: file, load: () => readHistoryFile(file) })), { bundle });
     expect(outcomes.filter((o) => demo.includes(o.workflowId)).map((o) => o.ok)).toEqual([true, true, true]);
     expect(outcomes.filter((o) => !o.ok)).toEqual([]);
@@ -74,7 +75,7 @@ describe('audit export and replay', () => {
     const dir = await mkdtemp(join(tmpdir(), 'cli-show-'));
     await writeFile(join(dir, 'shown.json'), stdout);
 
-    const [outcome] = await replayHistories([{ source: 'shown.json', load: () => readHistoryFile(join(dir, 'shown.json')) }], { bundle: await bundleWorkflows() });
+    const [outcome] = await replayHistories([{ source: 'shown.json', load: () => readHistoryFile(join(dir, 'shown.json')) }], { bundle });
     expect(outcome).toMatchObject({ ok: true, workflowId: handle.workflowId });
     const fromCli = await buildTimeline((await readHistoryFile(join(dir, 'shown.json'))).history);
     const fromApi = await buildTimeline(await handle.fetchHistory());
@@ -96,7 +97,9 @@ describe('audit show', () => {
       const platform = name === 'non-retryable-failure' ? expiredPlatform : undefined;
       const audit = await auditApproval(deps, approvalNo(name), platform);
       expect({ name, disagreements: audit.disagreements }).toEqual({ name, disagreements: [] });
-      expect(audit.ledger?.runId).toBe(audit.timeline.runId);
+      // The row names the run Temporal ran, and so does the timeline (from the run's own result, when it has one).
+      const { runId } = await handles.get(name)!.describe();
+      expect({ name, ledger: audit.ledger?.runId, timeline: audit.timeline.runId }).toEqual({ name, ledger: runId, timeline: runId });
     }
     const rejected = await auditApproval(deps, approvalNo('escalate-then-reject'));
     expect(rejected.timeline.reviews.map((r) => [r.reviewer, r.outcome, r.note])).toEqual([['mei.tan', 'approve', ''], ['raj.k', 'reject', 'Crashes on Android 9']]);
@@ -116,7 +119,7 @@ describe('audit show', () => {
 
   it('shows a decision still waiting for reviewers as pending, in agreement with its pending ledger row', async () => {
     const handle = await rg.start(await rg.addApproval({ MNPId: 'mpk1z6d3rb8nqg5u', MNPVersion: '7.0.0', ApplicationId: 'app-a7k3m2p9xz' }));
-    await awaitReview(handle);
+    await awaitStage(handle, 'awaiting-review');
     const audit = await auditApproval(deps, parseApprovalWorkflowId(handle.workflowId)!.approvalNo);
     expect(audit.disagreements).toEqual([]);
     expect(audit.ledger?.state).toBe('pending');
@@ -131,11 +134,17 @@ describe('audit show', () => {
     const altered = await withAlteredLocalActivityResult(file, 'gatherFacts', (facts) => ({ ...(facts as object), team: { trusted: true, name: 'someone else' } }));
     await writeFile(join(dir, 'original.json'), JSON.stringify(altered));
 
-    const [outcome] = await replayHistories([{ source: 'altered', load: () => readHistoryFile(join(dir, 'original.json')) }], { bundle: await bundleWorkflows() });
+    const [outcome] = await replayHistories([{ source: 'altered', load: () => readHistoryFile(join(dir, 'original.json')) }], { bundle });
     expect(outcome?.ok).toBe(true); // nothing in the run depended on it...
     const row = await rg.ledger.get(demoPlatform, approvalNo('auto-approve'));
     const disagreements = compareWithLedger(await buildTimeline(historyFromJSON(altered)), row);
     expect(disagreements.map((d) => d.field)).toEqual(['facts']); // ...but the ledger recorded other facts
+
+    // A row naming another run than the one whose history this is disagrees: the timeline takes the run's id from
+    // the run's own result, not from the ids it was fetched by.
+    const misnamed = await buildTimeline(await handle.fetchHistory(), { runId: 'some-other-run' });
+    expect(misnamed.runId).toBe(row?.runId);
+    expect(compareWithLedger(misnamed, { ...row!, runId: 'some-other-run' }).map((d) => d.field)).toEqual(['runId']);
   });
 
   it('runs as `release-gate audit show`, and fails clearly for an approval it cannot find', async () => {

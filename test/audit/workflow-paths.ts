@@ -1,11 +1,11 @@
 // Every path of the approval workflow, each driven to its end on the real stack (useReleaseGate): the emulator's
 // faults shape the submission paths the way test/approval/submission-faults.test.ts does. The recording script
 // stores their histories in test/histories/; the audit tests run some of them live.
-import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { decideUpdate, stateQuery } from '../../workflows/approval/messages.js';
+import type { FaultSettingsInput } from '../../emulator/admin-types.js';
+import { decideUpdate } from '../../workflows/approval/messages.js';
 import type { approvalWorkflow } from '../../workflows/approval/workflow.js';
-import { expiredPlatform, type ReleaseGateUnderTest } from '../stack/release-gate.js';
+import { awaitStage, demoPlatform, expiredPlatform, type ReleaseGateUnderTest } from '../stack/release-gate.js';
 
 export type ApprovalHandle = WorkflowHandle<typeof approvalWorkflow>;
 
@@ -16,13 +16,14 @@ export interface WorkflowPath {
   run(rg: ReleaseGateUnderTest): Promise<ApprovalHandle>;
 }
 
-export async function awaitReview(handle: ApprovalHandle): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const state = await handle.query(stateQuery).catch(() => undefined);
-    if (state?.stage === 'awaiting-review') return;
-    await new Promise((r) => setTimeout(r, 100));
+/** Runs `start` with the emulator's faults set, and clears them after, whatever happens. */
+async function withFaults<T>(rg: ReleaseGateUnderTest, faults: FaultSettingsInput, start: () => Promise<T>): Promise<T> {
+  await rg.emulator.admin.setFaults(faults);
+  try {
+    return await start();
+  } finally {
+    await rg.emulator.admin.clearFaults();
   }
-  throw new Error(`${handle.workflowId} never reached awaiting-review`);
 }
 
 /** Waits for the end, success or failure (the non-retryable path fails the workflow on purpose). */
@@ -44,7 +45,7 @@ export const workflowPaths: WorkflowPath[] = [
     name: 'escalate-then-approve',
     run: async (rg) => {
       const handle = await rg.start(await rg.addApproval({ MNPId: 'mpk1z6d3rb8nqg5u', MNPVersion: '5.0.0', ApplicationId: 'app-a7k3m2p9xz' }));
-      await awaitReview(handle);
+      await awaitStage(handle, 'awaiting-review');
       await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'mei.tan', outcome: 'approve', note: 'Reviewed the changelog' }] });
       return settled(handle);
     },
@@ -54,7 +55,7 @@ export const workflowPaths: WorkflowPath[] = [
     // A prerelease needs two approvals (four eyes): one reviewer approves, the second rejects, which ends it.
     run: async (rg) => {
       const handle = await rg.start(await rg.addApproval({ MNPId: 'mpx6p2d9gl4mwh8s', MNPVersion: '2.1.0-rc.2' }));
-      await awaitReview(handle);
+      await awaitStage(handle, 'awaiting-review');
       await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'mei.tan', outcome: 'approve' }] });
       await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'raj.k', outcome: 'reject', note: 'Crashes on Android 9' }] });
       return settled(handle);
@@ -64,24 +65,14 @@ export const workflowPaths: WorkflowPath[] = [
     name: 'retries-then-success',
     run: async (rg) => {
       const no = await rg.addApproval({ MNPId: 'mpq3f8h2ks0dlx1a', MNPVersion: '2.6.1' });
-      await rg.emulator.admin.setFaults({ errors: [{ action: 'ProcessMNPApproval', code: 'InternalError', rate: 1, count: 3 }] });
-      try {
-        return await settled(await rg.start(no));
-      } finally {
-        await rg.emulator.admin.clearFaults();
-      }
+      return withFaults(rg, { errors: [{ action: 'ProcessMNPApproval', code: 'InternalError', rate: 1, count: 3 }] }, async () => settled(await rg.start(no)));
     },
   },
   {
     name: 'reconciled-after-unknown-outcome',
     run: async (rg) => {
       const no = await rg.addApproval({ MNPId: 'mpq3f8h2ks0dlx1a', MNPVersion: '2.7.2' });
-      await rg.emulator.admin.setFaults({ appliedThenUnanswered: [{ action: 'ProcessMNPApproval', count: 1, mode: 'reset' }] });
-      try {
-        return await settled(await rg.start(no));
-      } finally {
-        await rg.emulator.admin.clearFaults();
-      }
+      return withFaults(rg, { appliedThenUnanswered: [{ action: 'ProcessMNPApproval', count: 1, mode: 'reset' }] }, async () => settled(await rg.start(no)));
     },
   },
   {
@@ -89,8 +80,8 @@ export const workflowPaths: WorkflowPath[] = [
     run: async (rg) => {
       const no = await rg.addApproval({ MNPId: 'mpk1z6d3rb8nqg5u', MNPVersion: '6.0.0', ApplicationId: 'app-a7k3m2p9xz' });
       const handle = await rg.start(no);
-      await awaitReview(handle);
-      await rg.tcmpp.processMNPApproval({ ApprovalNo: no, PlatformId: handle.workflowId.split(':')[1]!, ApprovalItems: [{ AppId: 'app-a7k3m2p9xz', ApprovalResult: 2, ApprovalNote: 'Rejected in the console' }] });
+      await awaitStage(handle, 'awaiting-review');
+      await rg.tcmpp.processMNPApproval({ ApprovalNo: no, PlatformId: demoPlatform, ApprovalItems: [{ AppId: 'app-a7k3m2p9xz', ApprovalResult: 2, ApprovalNote: 'Rejected in the console' }] });
       await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'mei.tan', outcome: 'approve' }] });
       return settled(handle);
     },
@@ -100,9 +91,8 @@ export const workflowPaths: WorkflowPath[] = [
     // The expired platform's reads still answer, so the policy approves the patch; ProcessMNPApproval answers
     // PackageAlreadyExpired, and the submission fails for good.
     run: async (rg) => {
-      const no = `audx${randomUUID().replace(/-/g, '').slice(0, 14)}`;
-      await rg.starter.start(expiredPlatform, { ApprovalNo: no, ApplicationId: 'app-h2r8w5k1pn', MNPId: 'mpe4t9w2hk7cq1vz', MNPVersion: '1.6.1', ApplyUser: 'harbour_dev', ApprovalStatus: 1 }, 'api');
-      return settled(rg.handle(no, expiredPlatform));
+      const no = await rg.addApproval({ PlatformId: expiredPlatform, ApplicationId: 'app-h2r8w5k1pn', MNPId: 'mpe4t9w2hk7cq1vz', MNPVersion: '1.6.1', ApplyUser: 'harbour_dev' });
+      return settled(await rg.start(no, expiredPlatform));
     },
   },
 ];

@@ -16,7 +16,8 @@ import { createTcmppClient, type TcmppClient } from '../../tcmpp/client.js';
 import type { DescribeMNPApprovalListData } from '../../tcmpp/types.js';
 import type { ApprovalStarter } from '../../activities/pick-up-approvals.js';
 import { approvalWorkflowId } from '../../workflows/approval/ids.js';
-import type { ApprovalSettings } from '../../workflows/approval/types.js';
+import { stateQuery } from '../../workflows/approval/messages.js';
+import type { ApprovalSettings, ApprovalStage, ApprovalState } from '../../workflows/approval/types.js';
 import type { approvalWorkflow } from '../../workflows/approval/workflow.js';
 import { newTaskQueues, useTestStack, type RunningTestWorkers, type TestStack } from './index.js';
 
@@ -114,4 +115,15 @@ export function useReleaseGate(opts: ReleaseGateOptions = {}): ReleaseGateUnderT
     return rg.handle(approvalNo, platformId);
   };
   return rg;
+}
+
+/** Waits until the approval workflow reports `stage` (awaiting-review, say), and returns its state then. */
+export async function awaitStage(handle: WorkflowHandle<typeof approvalWorkflow>, stage: ApprovalStage): Promise<ApprovalState> {
+  for (let i = 0; i < 200; i++) {
+    // Until its first workflow task has run, the workflow cannot answer the query.
+    const state = await handle.query(stateQuery).catch(() => undefined);
+    if (state?.stage === stage) return state;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`workflow ${handle.workflowId} never reached stage ${stage}`);
 }
