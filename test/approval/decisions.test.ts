@@ -80,6 +80,7 @@ describe('approvalWorkflow', () => {
     // Once decided, the workflow is not waiting for anyone: a late decision is refused.
     const late = await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'late', outcome: 'approve' }] }).then(() => undefined, (e: unknown) => e as Error);
     expect(late).toBeInstanceOf(Error);
+    expect(late!.message).toMatch(/already completed/i);
   });
 
   it('refuses a decision for a workflow that is not waiting for one', async () => {
@@ -88,6 +89,7 @@ describe('approvalWorkflow', () => {
     await handle.result();
     const err = await handle.executeUpdate(decideUpdate, { args: [{ reviewer: 'mei.tan', outcome: 'approve' }] }).then(() => undefined, (e: unknown) => e as Error);
     expect(err).toBeInstanceOf(Error);
+    expect(err!.message).toMatch(/already completed/i);
   });
 
   it('starts nothing when the same approval is picked up twice, and intake skips what is decided', async () => {
